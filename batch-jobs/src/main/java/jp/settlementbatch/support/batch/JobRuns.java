@@ -1,0 +1,296 @@
+package jp.settlementbatch.support.batch;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jp.settlementbatch.support.intake.ImportFiles;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Starts, resumes and recovers job instances, one process at a time per instance.
+ *
+ * <ul>
+ * <li>never run: started;</li>
+ * <li>COMPLETED: a no-op, answered with the outcome it had (0, or 3 for a rejected
+ * file);</li>
+ * <li>FAILED or STOPPED: restarted from its last committed chunk;</li>
+ * <li>STARTED (or STARTING, STOPPING, UNKNOWN) while its lock is free: the process that
+ * ran it is dead, so the execution is recovered ({@link JobOperator#recover}) and
+ * restarted;</li>
+ * <li>ABANDONED: refused, an operator decided it must not be resumed.</li>
+ * </ul>
+ */
+public class JobRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRuns.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final JobRegistry jobRegistry;
+
+	private final DataSource dataSource;
+
+	private final ImportFiles importFiles;
+
+	public JobRuns(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
+			DataSource dataSource) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.jobRegistry = jobRegistry;
+		this.dataSource = dataSource;
+		this.importFiles = new ImportFiles(new JdbcTemplate(dataSource));
+	}
+
+	public Optional<Job> job(String name) {
+		return Optional.ofNullable(this.jobRegistry.getJob(name));
+	}
+
+	public RunOutcome run(Job job, JobParameters parameters) {
+		String key = lockKey(job.getName(), parameters);
+		try (InstanceLock lock = InstanceLock.tryAcquire(this.dataSource, key)) {
+			if (!lock.acquired()) {
+				return alreadyRunning(job.getName(), parameters);
+			}
+			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			if (last == null) {
+				Optional<RunOutcome> replaced = refuseReplacedInput(job.getName(), parameters);
+				if (replaced.isPresent()) {
+					return replaced.get();
+				}
+				return finished(launch(() -> this.jobOperator.start(job, parameters)), false);
+			}
+			return resume(last);
+		}
+		catch (SQLException ex) {
+			return RunOutcome.of(ExitCode.FAILED, "The database did not answer: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * The operator's restart of an execution (its instance's latest execution is
+	 * resumed).
+	 */
+	public RunOutcome restart(long executionId) {
+		JobExecution execution = this.jobRepository.getJobExecution(executionId);
+		if (execution == null) {
+			return RunOutcome.of(ExitCode.USAGE,
+					"There is no job execution " + executionId + ". List them with: settlement-batch executions");
+		}
+		String jobName = execution.getJobInstance().getJobName();
+		if (job(jobName).isEmpty()) {
+			return RunOutcome.of(ExitCode.USAGE,
+					"Execution " + executionId + " belongs to job " + jobName + ", which this version does not know.");
+		}
+		try (InstanceLock lock = InstanceLock.tryAcquire(this.dataSource,
+				lockKey(jobName, execution.getJobParameters()))) {
+			if (!lock.acquired()) {
+				return alreadyRunning(jobName, execution.getJobParameters());
+			}
+			JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
+			return resume(last);
+		}
+		catch (SQLException ex) {
+			return RunOutcome.of(ExitCode.FAILED, "The database did not answer: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Marks an execution as never to be resumed; the file it was importing is discarded.
+	 */
+	public RunOutcome abandon(long executionId) {
+		JobExecution execution = this.jobRepository.getJobExecution(executionId);
+		if (execution == null) {
+			return RunOutcome.of(ExitCode.USAGE,
+					"There is no job execution " + executionId + ". List them with: settlement-batch executions");
+		}
+		String jobName = execution.getJobInstance().getJobName();
+		try (InstanceLock lock = InstanceLock.tryAcquire(this.dataSource,
+				lockKey(jobName, execution.getJobParameters()))) {
+			if (!lock.acquired()) {
+				return new RunOutcome(ExitCode.ALREADY_RUNNING, "Execution " + executionId
+						+ " is running in another process. Stop that process first (ECS: stop the task), then abandon.",
+						execution);
+			}
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				return new RunOutcome(ExitCode.USAGE,
+						"Execution " + executionId + " completed; there is nothing to abandon.", execution);
+			}
+			if (execution.getStatus() == BatchStatus.ABANDONED) {
+				return new RunOutcome(ExitCode.COMPLETED, "Execution " + executionId + " was already abandoned.",
+						execution);
+			}
+			if (execution.getStatus().isRunning()) {
+				execution = this.jobOperator.recover(execution); // its process is dead:
+																	// we hold the lock
+			}
+			JobExecution abandoned = this.jobOperator.abandon(execution);
+			this.importFiles.ofJobInstance(execution.getJobInstance().getInstanceId())
+				.stream()
+				.filter(ImportFiles.ImportFile::loading)
+				.forEach(file -> this.importFiles.abandon(file.fileId()));
+			return new RunOutcome(ExitCode.COMPLETED, "Execution " + executionId
+					+ " abandoned: it will not be resumed. A corrected input can now be imported.", abandoned);
+		}
+		catch (SQLException ex) {
+			return RunOutcome.of(ExitCode.FAILED, "The database did not answer: " + ex.getMessage());
+		}
+		catch (Exception ex) {
+			return RunOutcome.of(ExitCode.FAILED,
+					"Could not abandon execution " + executionId + ": " + ex.getMessage());
+		}
+	}
+
+	private RunOutcome resume(JobExecution last) {
+		BatchStatus status = last.getStatus();
+		if (status == BatchStatus.COMPLETED) {
+			return finished(last, true);
+		}
+		if (status == BatchStatus.ABANDONED) {
+			return new RunOutcome(ExitCode.INPUT_REJECTED,
+					"Execution " + last.getId()
+							+ " of this job instance was abandoned by an operator and will not be resumed."
+							+ " Send a corrected input to import it again.",
+					last);
+		}
+		JobExecution resumable = last;
+		if (status.isRunning() || status == BatchStatus.UNKNOWN) {
+			log.warn("Execution {} of {} is marked {} but no process holds it: recovering it and resuming",
+					last.getId(), last.getJobInstance().getJobName(), status);
+			resumable = this.jobOperator.recover(last);
+		}
+		JobExecution toRestart = resumable;
+		return finished(launch(() -> this.jobOperator.restart(toRestart)), false);
+	}
+
+	@FunctionalInterface
+	private interface Launch {
+
+		JobExecution launch() throws Exception;
+
+	}
+
+	private JobExecution launch(Launch launch) {
+		try {
+			return launch.launch();
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	private RunOutcome finished(JobExecution execution, boolean noOp) {
+		String prefix = noOp ? "Already done before (execution " + execution.getId() + "): " : "";
+		String exitCode = execution.getExitStatus().getExitCode();
+		String description = execution.getExitStatus().getExitDescription();
+		return switch (execution.getStatus()) {
+			case COMPLETED ->
+				"REJECTED".equals(exitCode) ? new RunOutcome(ExitCode.INPUT_REJECTED, prefix + description, execution)
+						: new RunOutcome(ExitCode.COMPLETED, prefix + "completed.", execution);
+			case STOPPED -> new RunOutcome(ExitCode.FAILED, "Execution " + execution.getId()
+					+ " stopped at a chunk boundary. Run the same command again to resume it.", execution);
+			default ->
+				new RunOutcome(ExitCode.FAILED, "Execution " + execution.getId() + " failed: " + firstLine(description)
+						+ " Run the same command again to resume from the last committed chunk.", execution);
+		};
+	}
+
+	private RunOutcome alreadyRunning(String jobName, JobParameters parameters) {
+		Optional<JobExecution> running = Optional
+			.ofNullable(this.jobRepository.getLastJobExecution(jobName, parameters));
+		String which = running.map(e -> " (execution " + e.getId() + ", started " + e.getStartTime() + ")").orElse("");
+		return new RunOutcome(
+				ExitCode.ALREADY_RUNNING, jobName + " for " + describe(parameters)
+						+ " is already running in another process" + which + ". Nothing was done.",
+				running.orElse(null));
+	}
+
+	/**
+	 * An import whose input was replaced after a failed attempt must not start afresh
+	 * beside the unfinished one: the operator decides (abandon the old run, or restore
+	 * the original file).
+	 */
+	private Optional<RunOutcome> refuseReplacedInput(String jobName, JobParameters parameters) {
+		LocalDate businessDate = parameters.getLocalDate("business.date");
+		if (businessDate == null || parameters.getString("input.sha256") == null) {
+			return Optional.empty();
+		}
+		List<JobInstance> instances = this.jobRepository.findJobInstances(jobName);
+		for (JobInstance instance : instances) {
+			JobExecution last = this.jobRepository.getLastJobExecution(instance);
+			if (last == null || last.getStatus() == BatchStatus.COMPLETED
+					|| last.getStatus() == BatchStatus.ABANDONED) {
+				continue;
+			}
+			JobParameters earlier = last.getJobParameters();
+			if (businessDate.equals(earlier.getLocalDate("business.date"))
+					&& !Objects.equals(earlier.getString("input.uri"), null)
+					&& Objects.equals(earlier.getString("input.name"), parameters.getString("input.name"))) {
+				return Optional.of(new RunOutcome(ExitCode.INPUT_REJECTED,
+						parameters.getString("input.name") + " changed since execution " + last.getId()
+								+ " started on it (SHA-256 " + abbreviate(earlier.getString("input.sha256"))
+								+ " is now " + abbreviate(parameters.getString("input.sha256"))
+								+ "). The runs will not be mixed: restore the"
+								+ " original object to resume, or run 'settlement-batch abandon " + last.getId()
+								+ "' and then import the new file.",
+						last));
+			}
+		}
+		return Optional.empty();
+	}
+
+	static String lockKey(String jobName, JobParameters parameters) {
+		return jobName + "|"
+				+ parameters.getIdentifyingParameters()
+					.stream()
+					.sorted(Comparator.comparing(JobParameter::name))
+					.map(p -> p.name() + "=" + p.value())
+					.collect(Collectors.joining("&"));
+	}
+
+	static String describe(JobParameters parameters) {
+		return parameters.getIdentifyingParameters()
+			.stream()
+			.sorted(Comparator.comparing(JobParameter::name))
+			.map(p -> p.name() + "="
+					+ (p.name().endsWith("sha256") ? abbreviate(String.valueOf(p.value())) : p.value()))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String abbreviate(String sha) {
+		return sha == null || sha.length() < 12 ? String.valueOf(sha) : sha.substring(0, 12) + "…";
+	}
+
+	private static String firstLine(String description) {
+		if (description == null || description.isBlank()) {
+			return "see the log for the cause.";
+		}
+		String line = description.lines().findFirst().orElse("").strip();
+		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+	}
+
+}

@@ -1,0 +1,68 @@
+package jp.settlementbatch.support.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jp.settlementbatch.support.batch.RunProgress;
+
+import org.springframework.batch.core.launch.JobOperator;
+
+/**
+ * SIGTERM (ECS stop, Spot interruption): ask the running job to stop at the next chunk
+ * boundary, and keep the JVM alive until it has (the current chunk commits or rolls back,
+ * the execution ends STOPPED), well within the 120 s ECS stop timeout. A rerun resumes
+ * it.
+ */
+final class GracefulStop {
+
+	static final long WAIT_SECONDS = 100;
+
+	/**
+	 * Released when the command has completely finished (summary printed, database
+	 * closed).
+	 */
+	private static final CountDownLatch commandDone = new CountDownLatch(1);
+
+	private GracefulStop() {
+	}
+
+	static <T> T around(Platform platform, Supplier<T> run) {
+		Thread hook = new Thread(() -> {
+			platform.bean(RunProgress.class).current().ifPresent(execution -> {
+				System.err.println(
+						"\nStop requested: stopping execution " + execution.getId() + " at the next chunk boundary.");
+				try {
+					platform.bean(JobOperator.class).stop(execution);
+				}
+				catch (Exception ex) {
+					System.err.println("Could not signal the stop: " + ex.getMessage());
+				}
+			});
+			try {
+				commandDone.await(WAIT_SECONDS, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "graceful-stop");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try {
+			return run.get();
+		}
+		finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the hook is running: let it see the run has ended
+			}
+		}
+	}
+
+	/** Called when the command is completely done, just before the process exits. */
+	static void commandDone() {
+		commandDone.countDown();
+	}
+
+}

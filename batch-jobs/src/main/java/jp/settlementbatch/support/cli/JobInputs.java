@@ -1,0 +1,98 @@
+package jp.settlementbatch.support.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.files.InputMissingException;
+import jp.settlementbatch.support.files.StoredObject;
+import jp.settlementbatch.support.intake.InboundFile;
+import jp.settlementbatch.support.intake.IntakeInput;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The parameters of one run: business date (identifying), the pinned inputs of an import
+ * (SHA-256 identifying), the partition of a partitioned job (identifying), the outbox and
+ * tolerances (not identifying). Inputs are located and hashed before anything runs, so a
+ * missing file is exit 4 and touches nothing.
+ */
+final class JobInputs {
+
+	private JobInputs() {
+	}
+
+	/** Where a job's inputs are: one named file, or an inbox folder/prefix. */
+	record Sources(String input, String inbox) {
+
+		String locate(InboundFile file, LocalDate businessDate) {
+			if (this.input != null) {
+				if ("input".equals(file.parameterPrefix())) {
+					return this.input;
+				}
+				int slash = this.input.lastIndexOf('/');
+				String folder = slash < 0 ? "" : this.input.substring(0, slash + 1);
+				return folder + file.fileName(businessDate);
+			}
+			if (this.inbox == null) {
+				throw new IllegalArgumentException(
+						"Say where the input is: --input=URI for one file, or --inbox=URI (or SETTLEMENT_INBOX) for the day's folder.");
+			}
+			return FileStore.resolve(this.inbox, file.fileName(businessDate));
+		}
+
+	}
+
+	/**
+	 * Parameters for {@code job}; throws {@link InputMissingException} when its input is
+	 * not there (for import-applications: neither the applications file nor the watch
+	 * list).
+	 */
+	static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox, String partition,
+			double maxRejectRatio, FileStore files) {
+		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("business.date", businessDate, true)
+			.addString("outbox", outbox, false)
+			.addDouble("max.reject.ratio", maxRejectRatio, false);
+		if (partition != null) {
+			builder.addString("partition", partition, true);
+		}
+		List<InboundFile> inbound = InboundFile.of(job);
+		List<String> missing = new ArrayList<>();
+		int present = 0;
+		for (InboundFile file : inbound) {
+			String uri = sources.locate(file, businessDate);
+			Optional<StoredObject> object = files.stat(uri);
+			if (object.isEmpty()) {
+				missing.add(uri);
+				IntakeInput.addAbsent(builder, file.parameterPrefix());
+				continue;
+			}
+			present++;
+			try {
+				new IntakeInput(object.get(), files.sha256(object.get())).addTo(builder, file.parameterPrefix());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read " + uri + ": " + ex.getMessage(), ex);
+			}
+		}
+		if (!inbound.isEmpty() && present == 0) {
+			throw new InputMissingException(String.join(" and ", missing) + (missing.size() > 1 ? " are" : " is")
+					+ " not there (yet). Retry when the file has arrived.");
+		}
+		return builder.toJobParameters();
+	}
+
+	/**
+	 * True when at least one input of the job is in the inbox (the daily run skips the
+	 * others).
+	 */
+	static boolean anyPresent(String job, LocalDate businessDate, Sources sources, FileStore files) {
+		return InboundFile.of(job).stream().anyMatch(f -> files.stat(sources.locate(f, businessDate)).isPresent());
+	}
+
+}

@@ -1,0 +1,63 @@
+package jp.settlementbatch.support.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The job names of the contract, in the order of the daily workflow, and argument checks.
+ */
+final class Jobs {
+
+	static final List<String> DAILY_ORDER = List.of("import-calendar", "import-accounts", "import-cash-flows",
+			"import-repayments", "import-applications", "plan-partitions", "update-statements", "update-repayments",
+			"accrue-interest", "close-statements", "notify-interest", "build-credit-review-list");
+
+	private Jobs() {
+	}
+
+	/** For picocli's completion candidates and help. */
+	static final class Names extends ArrayList<String> {
+
+		Names() {
+			super(DAILY_ORDER);
+		}
+
+	}
+
+	static LocalDate businessDate(String text) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("--business-date must be a date like 2026-11-20, not '" + text + "'.");
+		}
+	}
+
+	static void requireKnown(String job) {
+		if (!DAILY_ORDER.contains(job)) {
+			throw new IllegalArgumentException("Unknown job '" + job + "'. Jobs: " + String.join(", ", DAILY_ORDER));
+		}
+	}
+
+	static void checkPartition(String partition) {
+		if (partition == null) {
+			return;
+		}
+		String[] parts = partition.split("/");
+		try {
+			int i = Integer.parseInt(parts[0]);
+			int n = Integer.parseInt(parts[1]);
+			if (parts.length == 2 && n >= 1 && i >= 0 && i < n) {
+				return;
+			}
+		}
+		catch (RuntimeException ex) {
+			// fall through
+		}
+		throw new IllegalArgumentException(
+				"--partition must be i/N with 0 <= i < N, like 0/4, not '" + partition + "'.");
+	}
+
+}

@@ -1,0 +1,145 @@
+package jp.settlementbatch.support.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.settlementbatch.SettlementBatchApplication;
+import jp.settlementbatch.support.db.EmbeddedDatabase;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The running application behind a command: the database (external by URL, or the
+ * embedded one), the Spring context, and Spring Cloud Task's record of the invocation.
+ */
+final class Platform implements AutoCloseable {
+
+	private final EmbeddedDatabase embedded;
+
+	private final ConfigurableApplicationContext context;
+
+	private boolean exited;
+
+	private Platform(EmbeddedDatabase embedded, ConfigurableApplicationContext context) {
+		this.embedded = embedded;
+		this.context = context;
+	}
+
+	/**
+	 * @param taskName the name Spring Cloud Task records the invocation under, or null
+	 * for commands that only read (they are not recorded)
+	 * @param recordedArguments the command's arguments as recorded with the task (no
+	 * secrets)
+	 */
+	static Platform start(CommonOptions options, String taskName, String[] recordedArguments,
+			Map<String, Object> extraProperties) {
+		String url = options.dbUrl;
+		EmbeddedDatabase embedded = null;
+		if (url == null && isBlank(System.getenv("SPRING_DATASOURCE_URL"))) {
+			embedded = EmbeddedDatabase.open(Path.of(options.home));
+			url = embedded.jdbcUrl();
+		}
+		Map<String, Object> defaults = new HashMap<>();
+		defaults.put("settlement.progress", options.json() ? "log" : "terminal");
+		if (options.json()) {
+			defaults.put("logging.structured.format.console", "logstash");
+			defaults.put("logging.level.jp.settlementbatch", "INFO");
+		}
+		else {
+			// A person at a terminal gets progress lines and the summary; warnings and
+			// errors still show.
+			defaults.put("logging.level.jp.settlementbatch", "WARN");
+			defaults.put("spring.main.log-startup-info", "false");
+		}
+		if (taskName == null) {
+			defaults.put("spring.cloud.task.autoconfiguration.enabled", "false");
+		}
+		else {
+			defaults.put("spring.cloud.task.name", taskName);
+			ecsTaskArn().ifPresent(arn -> defaults.put("spring.cloud.task.external-execution-id", arn));
+		}
+		defaults.putAll(extraProperties);
+		Map<String, Object> overrides = new HashMap<>();
+		if (url != null) {
+			overrides.put("spring.datasource.url", url);
+		}
+		if (embedded != null) {
+			overrides.put("spring.datasource.username", embedded.username());
+			overrides.put("spring.datasource.password", "");
+		}
+		SpringApplication application = new SpringApplication(SettlementBatchApplication.class);
+		application.setDefaultProperties(defaults);
+		application.addInitializers(context -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("cli", overrides)));
+		try {
+			return new Platform(embedded, application.run(recordedArguments));
+		}
+		catch (RuntimeException ex) {
+			if (embedded != null) {
+				embedded.close();
+			}
+			throw ex;
+		}
+	}
+
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	/**
+	 * Records the exit code with the task, closes the context and the embedded database.
+	 */
+	int exit(int code) {
+		if (!this.exited) {
+			this.exited = true;
+			SpringApplication.exit(this.context, () -> code);
+			if (this.embedded != null) {
+				this.embedded.close();
+			}
+		}
+		return code;
+	}
+
+	@Override
+	public void close() {
+		exit(1);
+	}
+
+	/**
+	 * On ECS, the task ARN from the task metadata endpoint: the task execution's external
+	 * id.
+	 */
+	private static java.util.Optional<String> ecsTaskArn() {
+		String endpoint = System.getenv("ECS_CONTAINER_METADATA_URI_V4");
+		if (isBlank(endpoint)) {
+			return java.util.Optional.empty();
+		}
+		try {
+			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+			HttpResponse<String> response = client.send(
+					HttpRequest.newBuilder(URI.create(endpoint + "/task")).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			Matcher arn = Pattern.compile("\"TaskARN\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+			return arn.find() ? java.util.Optional.of(arn.group(1)) : java.util.Optional.empty();
+		}
+		catch (Exception ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

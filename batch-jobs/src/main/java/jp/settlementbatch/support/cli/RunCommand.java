@@ -1,0 +1,87 @@
+package jp.settlementbatch.support.cli;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import jp.settlementbatch.support.batch.ExitCode;
+import jp.settlementbatch.support.batch.JobRuns;
+import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.files.FileStore;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code settlement-batch run <job> --business-date=D ...}: one job, one business date.
+ */
+@Command(name = "run",
+		description = "Run one job for a business date (resumes it if it failed, no-op if it completed).")
+class RunCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "<job>", description = "One of: ${COMPLETION-CANDIDATES}",
+			completionCandidates = Jobs.Names.class)
+	String job;
+
+	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD")
+	String businessDate;
+
+	@Option(names = "--input", paramLabel = "URI",
+			description = "The one input file (s3://bucket/key, file: URI or path).")
+	String input;
+
+	@Option(names = "--inbox", paramLabel = "URI", defaultValue = "${env:SETTLEMENT_INBOX}",
+			description = "Where the day's inbound files are found by name.")
+	String inbox;
+
+	@Option(names = "--outbox", paramLabel = "URI", defaultValue = "${env:SETTLEMENT_OUTBOX:-out}",
+			description = "Where outputs and reject files go. Default: ${DEFAULT-VALUE}.")
+	String outbox;
+
+	@Option(names = "--partition", paramLabel = "i/N", description = "Only the accounts of partition i of N (0-based).")
+	String partition;
+
+	@Option(names = "--max-reject-ratio", defaultValue = "0.01",
+			description = "Reject the whole file when more than this share of its lines is rejected. Default: ${DEFAULT-VALUE}.")
+	double maxRejectRatio;
+
+	@Option(names = "--chunk-size", hidden = true, defaultValue = "10000")
+	int chunkSize;
+
+	@Mixin
+	CommonOptions common;
+
+	@Override
+	public Integer call() {
+		LocalDate date = Jobs.businessDate(this.businessDate);
+		Jobs.requireKnown(this.job);
+		Jobs.checkPartition(this.partition);
+		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
+		JobParameters parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox),
+				this.outbox, this.partition, this.maxRejectRatio, files);
+		try (Platform platform = Platform.start(this.common, this.job, recordedArguments(),
+				Map.of("settlement.chunk-size", this.chunkSize))) {
+			JobRuns runs = platform.bean(JobRuns.class);
+			Job job = runs.job(this.job)
+				.orElseThrow(
+						() -> new IllegalArgumentException("Job " + this.job + " is not available in this version."));
+			RunOutcome outcome = GracefulStop.around(platform, () -> runs.run(job, parameters));
+			Summary.print(platform, outcome, this.common.json());
+			return platform.exit(outcome.exitCode().code());
+		}
+	}
+
+	private String[] recordedArguments() {
+		return new String[] { "run", this.job, "--business-date=" + this.businessDate };
+	}
+
+	static int usage(String message) {
+		System.err.println(message);
+		return ExitCode.USAGE.code();
+	}
+
+}

@@ -1,0 +1,89 @@
+package jp.settlementbatch.support.csv;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Where a {@link RecordFileReader} stands, as saved in the step's execution context. */
+public final class ReadState {
+
+	long offset;
+
+	int physicalLines;
+
+	boolean headerSeen;
+
+	boolean trailerSeen;
+
+	boolean finished;
+
+	long details;
+
+	long amountTotal;
+
+	long encodingErrors;
+
+	long trailerCount = -1;
+
+	long trailerTotal;
+
+	FileRejection rejection;
+
+	public long details() {
+		return this.details;
+	}
+
+	public long amountTotal() {
+		return this.amountTotal;
+	}
+
+	public long encodingErrors() {
+		return this.encodingErrors;
+	}
+
+	public FileRejection rejection() {
+		return this.rejection;
+	}
+
+	public boolean finished() {
+		return this.finished;
+	}
+
+	void save(ExecutionContext context, String prefix) {
+		context.putLong(prefix + "offset", this.offset);
+		context.putInt(prefix + "physicalLines", this.physicalLines);
+		context.putString(prefix + "flags",
+				(this.headerSeen ? "H" : "") + (this.trailerSeen ? "T" : "") + (this.finished ? "F" : ""));
+		context.putLong(prefix + "details", this.details);
+		context.putLong(prefix + "amountTotal", this.amountTotal);
+		context.putLong(prefix + "encodingErrors", this.encodingErrors);
+		context.putLong(prefix + "trailerCount", this.trailerCount);
+		context.putLong(prefix + "trailerTotal", this.trailerTotal);
+		context.putString(prefix + "rejection", this.rejection == null ? "" : this.rejection.name());
+	}
+
+	void restore(ExecutionContext context, String prefix) {
+		if (!context.containsKey(prefix + "offset")) {
+			return;
+		}
+		this.offset = context.getLong(prefix + "offset");
+		this.physicalLines = context.getInt(prefix + "physicalLines");
+		String flags = context.getString(prefix + "flags");
+		this.headerSeen = flags.contains("H");
+		this.trailerSeen = flags.contains("T");
+		this.finished = flags.contains("F");
+		this.details = context.getLong(prefix + "details");
+		this.amountTotal = context.getLong(prefix + "amountTotal");
+		this.encodingErrors = context.getLong(prefix + "encodingErrors");
+		this.trailerCount = context.getLong(prefix + "trailerCount");
+		this.trailerTotal = context.getLong(prefix + "trailerTotal");
+		String rejection = context.getString(prefix + "rejection");
+		this.rejection = rejection.isEmpty() ? null : FileRejection.valueOf(rejection);
+	}
+
+	/** Reads a state saved by a reader, for the steps after the load. */
+	public static ReadState from(ExecutionContext context) {
+		ReadState state = new ReadState();
+		state.restore(context, "records.");
+		return state;
+	}
+
+}

@@ -1,0 +1,241 @@
+package jp.settlementbatch.support.csv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import com.opencsv.RFC4180Parser;
+import com.opencsv.RFC4180ParserBuilder;
+
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.files.StoredObject;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Streams the D records of an {@code H / D... / T} file. Its position (byte offset, line
+ * number, running count and total) is saved with every chunk, so a restart continues at
+ * the first record after the last committed chunk, reading the pinned object from that
+ * offset.
+ *
+ * <p>
+ * Whole-file problems (header, trailer, empty) end the read and are kept as the file's
+ * {@link FileRejection}; line problems are the processor's business.
+ */
+public class RecordFileReader implements ItemStreamReader<RecordLine> {
+
+	private static final String KEY = "records.";
+
+	private final FileStore files;
+
+	private final StoredObject input;
+
+	private final LocalDate businessDate;
+
+	private final int moneyField;
+
+	private final RFC4180Parser parser = new RFC4180ParserBuilder().build();
+
+	private LineSource lines;
+
+	private final ReadState state = new ReadState();
+
+	/**
+	 * @param moneyField index of the money column in a D record (0 is the record type),
+	 * or -1
+	 */
+	public RecordFileReader(FileStore files, StoredObject input, LocalDate businessDate, int moneyField) {
+		this.files = files;
+		this.input = input;
+		this.businessDate = businessDate;
+		this.moneyField = moneyField;
+	}
+
+	/** What was read so far, with the file's rejection if any. */
+	public ReadState state() {
+		return this.state;
+	}
+
+	@Override
+	public void open(ExecutionContext context) throws ItemStreamException {
+		this.state.restore(context, KEY);
+		if (this.state.finished) {
+			return;
+		}
+		try {
+			this.lines = new LineSource(this.files.open(this.input, this.state.offset), this.state.offset);
+			if (this.state.offset == 0 && this.lines.skipByteOrderMark()) {
+				finish(FileRejection.NOT_UTF8);
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Could not open " + this.input.name() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		this.state.save(context, KEY);
+	}
+
+	@Override
+	public void close() {
+		if (this.lines != null) {
+			try {
+				this.lines.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.lines = null;
+		}
+	}
+
+	@Override
+	public RecordLine read() {
+		try {
+			while (!this.state.finished) {
+				int lineNumber = this.state.physicalLines + 1;
+				String first = nextPhysicalLine();
+				if (first == null) {
+					endOfFile();
+					return null;
+				}
+				if (first.isEmpty()) {
+					continue; // blank lines carry nothing
+				}
+				boolean valid = this.lines.lastLineValid();
+				String raw = first;
+				String[] fields = null;
+				if (valid && first.indexOf('\0') < 0) {
+					fields = this.parser.parseLineMulti(first);
+					while (this.parser.isPending()) {
+						String next = nextPhysicalLine();
+						if (next == null) {
+							fields = null; // an open quote runs to the end of the file
+							break;
+						}
+						valid &= this.lines.lastLineValid();
+						raw = raw + "\n" + next;
+						fields = this.parser.parseLineMulti(next);
+					}
+				}
+				if (!valid) {
+					this.state.encodingErrors++;
+					fields = null;
+				}
+				String type = fields != null && fields.length > 0 ? fields[0] : recordType(raw);
+				if (!this.state.headerSeen) {
+					header(type, fields, valid);
+					continue;
+				}
+				if (this.state.trailerSeen) {
+					finish(FileRejection.RECORD_AFTER_TRAILER);
+					return null;
+				}
+				if ("T".equals(type)) {
+					trailer(fields);
+					continue;
+				}
+				this.state.details++;
+				if (fields != null && this.moneyField > 0 && fields.length > this.moneyField) {
+					this.state.amountTotal += parseLongOrZero(fields[this.moneyField]);
+				}
+				return new RecordLine(lineNumber, raw, fields);
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + this.input.name() + " at byte " + this.state.offset, ex);
+		}
+	}
+
+	private String nextPhysicalLine() throws IOException {
+		String line = this.lines.readLine();
+		if (line != null) {
+			this.state.physicalLines++;
+			this.state.offset = this.lines.offset();
+		}
+		return line;
+	}
+
+	private void header(String type, String[] fields, boolean valid) {
+		if (!valid) {
+			finish(FileRejection.NOT_UTF8);
+		}
+		else if (!"H".equals(type)) {
+			finish(FileRejection.HEADER_MISSING);
+		}
+		else if (fields == null || fields.length != 5) {
+			finish(FileRejection.HEADER_INVALID);
+		}
+		else {
+			try {
+				if (!LocalDate.parse(fields[2]).equals(this.businessDate)) {
+					finish(FileRejection.BUSINESS_DATE_MISMATCH);
+					return;
+				}
+				this.state.headerSeen = true;
+			}
+			catch (DateTimeParseException ex) {
+				finish(FileRejection.HEADER_INVALID);
+			}
+		}
+	}
+
+	private void trailer(String[] fields) {
+		this.state.trailerSeen = true;
+		if (fields == null || fields.length != 3) {
+			this.state.trailerCount = -1;
+			return;
+		}
+		this.state.trailerCount = parseLongOr(fields[1], -1);
+		this.state.trailerTotal = parseLongOr(fields[2], Long.MIN_VALUE);
+	}
+
+	private void endOfFile() {
+		if (!this.state.headerSeen) {
+			finish(this.state.physicalLines == 0 ? FileRejection.EMPTY_FILE : FileRejection.HEADER_MISSING);
+		}
+		else if (!this.state.trailerSeen) {
+			finish(FileRejection.TRAILER_MISSING);
+		}
+		else if (this.state.trailerCount != this.state.details) {
+			finish(FileRejection.TRAILER_COUNT_MISMATCH);
+		}
+		else if (this.moneyField > 0 ? this.state.trailerTotal != this.state.amountTotal
+				: this.state.trailerTotal != 0) {
+			finish(FileRejection.TRAILER_TOTAL_MISMATCH);
+		}
+		else {
+			finish(null);
+		}
+	}
+
+	private void finish(FileRejection rejection) {
+		this.state.finished = true;
+		this.state.rejection = rejection;
+	}
+
+	private static String recordType(String raw) {
+		int comma = raw.indexOf(',');
+		return comma < 0 ? raw : raw.substring(0, comma);
+	}
+
+	private static long parseLongOrZero(String text) {
+		return parseLongOr(text, 0);
+	}
+
+	private static long parseLongOr(String text, long fallback) {
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+}

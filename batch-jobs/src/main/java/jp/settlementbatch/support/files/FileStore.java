@@ -1,0 +1,114 @@
+package jp.settlementbatch.support.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The one entry point to inputs and outputs: dispatches a URI to S3 or the local file
+ * system. The S3 client is created on first use, so local runs never need AWS
+ * configuration.
+ */
+public final class FileStore {
+
+	private final Storage local = new LocalStorage();
+
+	private final String s3Endpoint;
+
+	private final String s3Region;
+
+	private final String kmsKeyId;
+
+	private volatile Storage s3;
+
+	public FileStore(String s3Endpoint, String s3Region, String kmsKeyId) {
+		this.s3Endpoint = s3Endpoint;
+		this.s3Region = s3Region;
+		this.kmsKeyId = kmsKeyId;
+	}
+
+	/** Files configured from the environment as product.md describes. */
+	public static FileStore fromEnvironment(String kmsKeyId) {
+		String endpoint = firstNonBlank(System.getenv("AWS_ENDPOINT_URL_S3"), System.getenv("AWS_ENDPOINT_URL"));
+		return new FileStore(endpoint, System.getenv("AWS_REGION"), kmsKeyId);
+	}
+
+	/** For tests and tools that bring their own client. */
+	public static FileStore withS3(S3Client client, String kmsKeyId) {
+		FileStore files = new FileStore(null, null, kmsKeyId);
+		files.s3 = new S3Storage(client, kmsKeyId);
+		return files;
+	}
+
+	public static boolean isS3(String uri) {
+		return uri.startsWith("s3://");
+	}
+
+	/** {@code base} and {@code name} joined, for inbox and outbox locations. */
+	public static String resolve(String base, String name) {
+		return base.endsWith("/") ? base + name : base + "/" + name;
+	}
+
+	public Optional<StoredObject> stat(String uri) {
+		return storage(uri).stat(uri);
+	}
+
+	public InputStream open(StoredObject pinned, long offset) throws IOException {
+		return storage(pinned.uri()).open(pinned, offset);
+	}
+
+	public void write(String uri, Storage.ContentWriter content) throws IOException {
+		storage(uri).write(uri, content);
+	}
+
+	public List<String> list(String prefixUri) throws IOException {
+		return storage(prefixUri).list(prefixUri);
+	}
+
+	/** The SHA-256 of the pinned object, read as a stream. */
+	public String sha256(StoredObject pinned) throws IOException {
+		try (InputStream in = new DigestInputStream(open(pinned, 0), MessageDigest.getInstance("SHA-256"))) {
+			byte[] buffer = new byte[1 << 16];
+			while (in.read(buffer) >= 0) {
+				// digest as we go
+			}
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Storage storage(String uri) {
+		if (!isS3(uri)) {
+			return this.local;
+		}
+		Storage s3 = this.s3;
+		if (s3 == null) {
+			synchronized (this) {
+				if (this.s3 == null) {
+					this.s3 = new S3Storage(S3Storage.client(this.s3Endpoint, this.s3Region), this.kmsKeyId);
+				}
+				s3 = this.s3;
+			}
+		}
+		return s3;
+	}
+
+	private static String firstNonBlank(String... values) {
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,35 @@
+package jp.settlementbatch.support.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/** One kind of place files live in. */
+public interface Storage {
+
+	/** The object at {@code uri}, or empty when there is none. */
+	Optional<StoredObject> stat(String uri);
+
+	/**
+	 * Streams the object from {@code offset}, refusing with {@link InputChangedException}
+	 * when it is no longer the pinned version.
+	 */
+	InputStream open(StoredObject pinned, long offset) throws IOException;
+
+	/**
+	 * Writes an object atomically: readers see the old content or the whole new content.
+	 */
+	void write(String uri, ContentWriter content) throws IOException;
+
+	/** Names of the objects directly under a prefix or folder. */
+	java.util.List<String> list(String prefixUri) throws IOException;
+
+	@FunctionalInterface
+	interface ContentWriter {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+}

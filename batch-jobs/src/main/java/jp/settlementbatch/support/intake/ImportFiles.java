@@ -1,0 +1,117 @@
+package jp.settlementbatch.support.intake;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jp.settlementbatch.support.csv.FileRejection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The register of inbound files, {@code batch.import_file}. */
+public class ImportFiles {
+
+	/** A registered file. */
+	public record ImportFile(long fileId, String fileName, String fileType, LocalDate businessDate, String sha256,
+			String status, String rejectReason, Integer detailCount, Integer acceptedCount, Integer rejectedCount,
+			Integer duplicateCount) {
+
+		public boolean loading() {
+			return "LOADING".equals(this.status);
+		}
+
+	}
+
+	private static final String SELECT = """
+			SELECT file_id, file_name, file_type, business_date, sha256, status, reject_reason,
+			       detail_count, accepted_count, rejected_count, duplicate_count
+			FROM batch.import_file
+			""";
+
+	private final JdbcClient jdbc;
+
+	public ImportFiles(JdbcTemplate jdbcTemplate) {
+		this.jdbc = JdbcClient.create(jdbcTemplate);
+	}
+
+	public Optional<ImportFile> ofJobInstance(long jobInstanceId, String fileType) {
+		return this.jdbc.sql(SELECT + " WHERE job_instance_id = ? AND file_type = ? ORDER BY file_id DESC LIMIT 1")
+			.params(jobInstanceId, fileType)
+			.query(ImportFile.class)
+			.optional();
+	}
+
+	public List<ImportFile> ofJobInstance(long jobInstanceId) {
+		return this.jdbc.sql(SELECT + " WHERE job_instance_id = ? ORDER BY file_id")
+			.param(jobInstanceId)
+			.query(ImportFile.class)
+			.list();
+	}
+
+	public Optional<ImportFile> accepted(String fileType, LocalDate businessDate) {
+		return this.jdbc.sql(SELECT + " WHERE file_type = ? AND business_date = ? AND status = 'ACCEPTED'")
+			.params(fileType, businessDate)
+			.query(ImportFile.class)
+			.optional();
+	}
+
+	/**
+	 * Serializes the decisions on files of one type and business date
+	 * (transaction-scoped).
+	 */
+	public void lockDay(String fileType, LocalDate businessDate) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+			.param("import_file:" + fileType + ":" + businessDate)
+			.query()
+			.singleValue();
+	}
+
+	public long register(String fileName, String fileType, LocalDate businessDate, String sha256, long size,
+			String sourceUri, String sourceVersion, long jobInstanceId) {
+		return this.jdbc.sql("""
+				INSERT INTO batch.import_file (file_name, file_type, business_date, sha256, size_bytes, source_uri,
+				                               source_version, status, job_instance_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 'LOADING', ?)
+				RETURNING file_id
+				""")
+			.params(fileName, fileType, businessDate, sha256, size, sourceUri, sourceVersion, jobInstanceId)
+			.query(Long.class)
+			.single();
+	}
+
+	public void reject(long fileId, FileRejection reason, long details, long rejected, long duplicates,
+			long amountTotal) {
+		this.jdbc.sql("""
+				UPDATE batch.import_file
+				SET status = 'REJECTED', reject_reason = ?, detail_count = ?, accepted_count = 0,
+				    rejected_count = ?, duplicate_count = ?, amount_total = ?, decided_at = now()
+				WHERE file_id = ?
+				""").params(reason.name(), details, rejected, duplicates, amountTotal, fileId).update();
+	}
+
+	public void accept(long fileId, long details, long accepted, long rejected, long duplicates, long amountTotal) {
+		this.jdbc.sql("""
+				UPDATE batch.import_file
+				SET status = 'ACCEPTED', detail_count = ?, accepted_count = ?, rejected_count = ?,
+				    duplicate_count = ?, amount_total = ?, decided_at = now()
+				WHERE file_id = ?
+				""").params(details, accepted, rejected, duplicates, amountTotal, fileId).update();
+	}
+
+	/** An operator abandoned the run: its file will not be resumed. */
+	public void abandon(long fileId) {
+		this.jdbc.sql(
+				"UPDATE batch.import_file SET status = 'ABANDONED', decided_at = now() WHERE file_id = ? AND status = 'LOADING'")
+			.param(fileId)
+			.update();
+	}
+
+	public long rejectCount(long fileId) {
+		return this.jdbc.sql("SELECT count(*) FROM batch.import_reject WHERE file_id = ?")
+			.param(fileId)
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,45 @@
+package jp.settlementbatch.support.intake;
+
+import java.util.Optional;
+
+import jp.settlementbatch.support.files.StoredObject;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * An input file of an import run, as pinned in the job parameters: the SHA-256 is
+ * identifying (it makes the job instance), the location and object version are not.
+ */
+public record IntakeInput(StoredObject object, String sha256) {
+
+	public static final String NONE = "none";
+
+	public void addTo(JobParametersBuilder builder, String prefix) {
+		builder.addString(prefix + ".sha256", this.sha256, true)
+			.addString(prefix + ".uri", this.object.uri(), false)
+			.addString(prefix + ".name", this.object.name(), false)
+			.addString(prefix + ".version", this.object.version(), false)
+			.addLong(prefix + ".size", this.object.size(), false);
+	}
+
+	/**
+	 * Marks an optional input as absent: still identifying, so its later arrival is a new
+	 * run.
+	 */
+	public static void addAbsent(JobParametersBuilder builder, String prefix) {
+		builder.addString(prefix + ".sha256", NONE, true);
+	}
+
+	public static Optional<IntakeInput> from(JobParameters parameters, String prefix) {
+		String sha = parameters.getString(prefix + ".sha256");
+		if (sha == null || NONE.equals(sha)) {
+			return Optional.empty();
+		}
+		return Optional.of(new IntakeInput(
+				new StoredObject(parameters.getString(prefix + ".uri"), parameters.getString(prefix + ".name"),
+						parameters.getLong(prefix + ".size"), parameters.getString(prefix + ".version")),
+				sha));
+	}
+
+}

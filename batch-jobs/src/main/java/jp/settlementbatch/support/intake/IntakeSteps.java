@@ -1,0 +1,275 @@
+package jp.settlementbatch.support.intake;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+
+import jp.settlementbatch.support.batch.RunProgress;
+import jp.settlementbatch.support.csv.FileRejection;
+import jp.settlementbatch.support.csv.PanGuard;
+import jp.settlementbatch.support.csv.ReadState;
+import jp.settlementbatch.support.csv.RecordFileReader;
+import jp.settlementbatch.support.csv.RecordLine;
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The steps of importing one file kind (see the package description). */
+final class IntakeSteps {
+
+	static final String DUPLICATE = "DUPLICATE";
+
+	private final FileKind kind;
+
+	private final String prefix;
+
+	private final IntakeContext context;
+
+	IntakeSteps(FileKind kind, String prefix, IntakeContext context) {
+		this.kind = kind;
+		this.prefix = prefix;
+		this.context = context;
+	}
+
+	String stepName(String verb) {
+		return verb + "-" + this.kind.slug();
+	}
+
+	Step receive() {
+		return tasklet(stepName("receive"), this::receive);
+	}
+
+	Step load() {
+		LoadStep load = new LoadStep(this.kind, this.prefix, this.context.files(), this.context.importFiles(),
+				this.context.dataSource());
+		return new StepBuilder(stepName("load"), this.context.jobRepository())
+			.<RecordLine, CheckedLine>chunk(this.context.chunkSize())
+			.transactionManager(this.context.transactionManager())
+			.reader(load)
+			.processor(load)
+			.writer(load)
+			.listener(load)
+			.listener(this.context.stepListener())
+			.build();
+	}
+
+	Step settle() {
+		return tasklet(stepName("settle"), this::settle);
+	}
+
+	Step rejects() {
+		return tasklet(stepName("rejects"), this::writeRejects);
+	}
+
+	private Step tasklet(String name, TaskletBody body) {
+		return new StepBuilder(name, this.context.jobRepository()).tasklet((contribution, chunkContext) -> {
+			body.run(contribution, chunkContext.getStepContext().getStepExecution());
+			return RepeatStatus.FINISHED;
+		}, this.context.transactionManager()).listener((StepExecutionListener) this.context.stepListener()).build();
+	}
+
+	@FunctionalInterface
+	private interface TaskletBody {
+
+		void run(StepContribution contribution, StepExecution execution) throws Exception;
+
+	}
+
+	private void receive(StepContribution contribution, StepExecution execution) {
+		JobParameters parameters = execution.getJobParameters();
+		Optional<IntakeInput> input = IntakeInput.from(parameters, this.prefix);
+		long instanceId = execution.getJobExecution().getJobInstance().getInstanceId();
+		if (input.isEmpty() || this.context.importFiles().ofJobInstance(instanceId, this.kind.fileType()).isPresent()) {
+			return; // absent optional file, or registered by an earlier attempt of this
+					// run
+		}
+		LocalDate businessDate = parameters.getLocalDate("business.date");
+		ImportFiles files = this.context.importFiles();
+		files.lockDay(this.kind.fileType(), businessDate);
+		long fileId = files.register(input.get().object().name(), this.kind.fileType(), businessDate,
+				input.get().sha256(), input.get().object().size(), input.get().object().uri(),
+				input.get().object().version(), instanceId);
+		if (!"CALENDAR".equals(this.kind.fileType())) {
+			Optional<ImportFile> accepted = files.accepted(this.kind.fileType(), businessDate);
+			if (accepted.isPresent() && !accepted.get().sha256().equals(input.get().sha256())) {
+				files.reject(fileId, FileRejection.CONFLICTING_FILE, 0, 0, 0, 0);
+			}
+		}
+	}
+
+	private void settle(StepContribution contribution, StepExecution execution) throws Exception {
+		JobInstance instance = execution.getJobExecution().getJobInstance();
+		Optional<ImportFile> registered = this.context.importFiles()
+			.ofJobInstance(instance.getInstanceId(), this.kind.fileType());
+		if (registered.isEmpty() || !registered.get().loading()) {
+			return;
+		}
+		ImportFile file = registered.get();
+		JobParameters parameters = execution.getJobParameters();
+		LocalDate businessDate = parameters.getLocalDate("business.date");
+		double maxRejectRatio = Optional.ofNullable(parameters.getDouble("max.reject.ratio")).orElse(0.01);
+		StepExecution load = this.context.jobRepository().getLastStepExecution(instance, stepName("load"));
+		ReadState read = ReadState.from(load.getExecutionContext());
+		JdbcTemplate jdbc = this.context.jdbc();
+
+		FileRejection rejection = read.rejection();
+		if (rejection == null && read.encodingErrors() > maxRejectRatio * read.details()) {
+			rejection = FileRejection.NOT_UTF8;
+		}
+		long duplicates = 0;
+		if (rejection == null && !this.kind.settleSql().isBlank()) {
+			runStatements(this.kind.settleSql(), file.fileId(), businessDate);
+			moveDatabaseRejects(file, parameters);
+			duplicates = jdbc.update("DELETE FROM " + this.kind.table() + " WHERE file_id = ? AND reject_reason = ?",
+					file.fileId(), DUPLICATE);
+		}
+		long rejected = this.context.importFiles().rejectCount(file.fileId());
+		if (rejection == null && rejected > maxRejectRatio * read.details()) {
+			rejection = FileRejection.REJECT_RATIO_EXCEEDED;
+		}
+		ImportFiles files = this.context.importFiles();
+		if (rejection == null) {
+			files.lockDay(this.kind.fileType(), businessDate);
+			Optional<ImportFile> accepted = files.accepted(this.kind.fileType(), businessDate);
+			if (accepted.isPresent() && !"CALENDAR".equals(this.kind.fileType())) {
+				rejection = FileRejection.CONFLICTING_FILE;
+			}
+		}
+		if (rejection != null) {
+			jdbc.update("DELETE FROM " + this.kind.table() + " WHERE file_id = ?", file.fileId());
+			files.reject(file.fileId(), rejection, read.details(), rejected, duplicates, read.amountTotal());
+			return;
+		}
+		runStatements(this.kind.publishSql(), file.fileId(), businessDate);
+		files.accept(file.fileId(), read.details(), read.details() - rejected - duplicates, rejected, duplicates,
+				read.amountTotal());
+	}
+
+	private void runStatements(String script, long fileId, LocalDate businessDate) {
+		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(this.context.jdbc());
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("file_id", fileId)
+			.addValue("business_date", businessDate);
+		for (String statement : script.split(";\\s*(\\n|$)")) {
+			if (!statement.isBlank()) {
+				named.execute(statement, parameters, PreparedStatement::execute);
+			}
+		}
+	}
+
+	/**
+	 * Lines turned away by the set-based checks: their raw text is read again from the
+	 * pinned file (rejects are rare, so the staged rows do not carry it), masked, and
+	 * recorded.
+	 */
+	private void moveDatabaseRejects(ImportFile file, JobParameters parameters) {
+		JdbcTemplate jdbc = this.context.jdbc();
+		Map<Integer, String> reasons = new HashMap<>();
+		jdbc.query("SELECT line_number, reject_reason FROM " + this.kind.table()
+				+ " WHERE file_id = ? AND reject_reason IS NOT NULL AND reject_reason <> ?", rs -> {
+					reasons.put(rs.getInt(1), rs.getString(2));
+				}, file.fileId(), DUPLICATE);
+		if (reasons.isEmpty()) {
+			return;
+		}
+		IntakeInput input = IntakeInput.from(parameters, this.prefix).orElseThrow();
+		TreeSet<Integer> wanted = new TreeSet<>(reasons.keySet());
+		RecordFileReader reader = new RecordFileReader(this.context.files(), input.object(),
+				parameters.getLocalDate("business.date"), this.kind.moneyField());
+		List<Object[]> rows = new java.util.ArrayList<>();
+		reader.open(new ExecutionContext());
+		try {
+			RecordLine line;
+			while (!wanted.isEmpty() && (line = reader.read()) != null) {
+				if (wanted.remove(line.lineNumber())) {
+					rows.add(new Object[] { file.fileId(), line.lineNumber(), reasons.get(line.lineNumber()),
+							PanGuard.mask(line.raw()) });
+				}
+			}
+		}
+		finally {
+			reader.close();
+		}
+		jdbc.batchUpdate("INSERT INTO batch.import_reject (file_id, line_number, reason, raw_line) VALUES (?, ?, ?, ?)",
+				rows);
+		jdbc.update(
+				"DELETE FROM " + this.kind.table()
+						+ " WHERE file_id = ? AND reject_reason IS NOT NULL AND reject_reason <> ?",
+				file.fileId(), DUPLICATE);
+	}
+
+	private void writeRejects(StepContribution contribution, StepExecution execution) throws Exception {
+		long instanceId = execution.getJobExecution().getJobInstance().getInstanceId();
+		Optional<ImportFile> file = this.context.importFiles().ofJobInstance(instanceId, this.kind.fileType());
+		if (file.isEmpty() || this.context.importFiles().rejectCount(file.get().fileId()) == 0) {
+			return;
+		}
+		String outbox = execution.getJobParameters().getString("outbox");
+		String target = FileStore.resolve(FileStore.resolve(outbox, "rejects"), file.get().fileName() + ".rejects.csv");
+		JdbcTemplate streaming = new JdbcTemplate(this.context.dataSource());
+		streaming.setFetchSize(10_000);
+		this.context.files().write(target, out -> {
+			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+			ICSVWriter csv = new CSVWriterBuilder(writer).withLineEnd("\n").build();
+			csv.writeNext(new String[] { "line_number", "reason", "raw_line" }, false);
+			streaming.query(
+					"SELECT line_number, reason, raw_line FROM batch.import_reject WHERE file_id = ? ORDER BY line_number",
+					rs -> {
+						csv.writeNext(new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }, false);
+					}, file.get().fileId());
+			csv.flush();
+		});
+	}
+
+	/** What every intake step needs. */
+	record IntakeContext(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DataSource dataSource, JdbcTemplate jdbc, FileStore files, ImportFiles importFiles, int chunkSize,
+			RunProgress stepListener) {
+
+	}
+
+	static ExitStatus verdict(List<ImportFile> files) {
+		List<ImportFile> rejected = files.stream().filter(f -> "REJECTED".equals(f.status())).toList();
+		if (rejected.isEmpty()) {
+			return ExitStatus.COMPLETED;
+		}
+		StringBuilder description = new StringBuilder();
+		for (ImportFile file : rejected) {
+			FileRejection reason = FileRejection.valueOf(file.rejectReason());
+			description.append(file.fileName())
+				.append(" rejected: ")
+				.append(reason.name())
+				.append(" (")
+				.append(reason.description())
+				.append("). ");
+		}
+		return new ExitStatus("REJECTED", description.toString().trim());
+	}
+
+}

@@ -1,0 +1,23 @@
+/**
+ * The one import mechanism every inbound record file goes through, as a Spring Batch job
+ * of four steps per file:
+ * <ol>
+ * <li>{@code receive}: registers the file (name, SHA-256, object version) in
+ * {@code batch.import_file} as LOADING, or rejects it at once when a different file of
+ * the same type was already accepted for the business date;</li>
+ * <li>{@code load}: a chunked step that streams the D records, applies the line rules of
+ * the file kind (plain Java: field checks, PAN guard) and COPYs good lines into the
+ * kind's table and bad ones into {@code batch.import_reject}, in the chunk's transaction
+ * with the reader's saved position, so a restart continues after the last committed
+ * chunk;</li>
+ * <li>{@code settle}: the set-based checks that need the database (unknown accounts,
+ * duplicates, refunds), the whole-file checks (trailer, reject ratio), and then, in the
+ * same transaction, the flip of the file to ACCEPTED (or REJECTED: its rows are
+ * deleted);</li>
+ * <li>{@code rejects}: writes {@code <outbox>/rejects/<file>.rejects.csv}
+ * atomically.</li>
+ * </ol>
+ * Nothing of a file is visible until its status is ACCEPTED. A job instance is identified
+ * by its business date and the SHA-256 of its input, so the same file again is a no-op.
+ */
+package jp.settlementbatch.support.intake;

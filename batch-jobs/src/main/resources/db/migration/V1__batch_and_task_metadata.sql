@@ -1,5 +1,4 @@
 -- Spring Batch 6 job repository (schema-postgresql.sql of spring-batch-core 6.0.6), in schema batch.
-CREATE SCHEMA IF NOT EXISTS batch;
 
 CREATE TABLE batch.BATCH_JOB_INSTANCE (
 	JOB_INSTANCE_ID BIGINT  NOT NULL PRIMARY KEY,

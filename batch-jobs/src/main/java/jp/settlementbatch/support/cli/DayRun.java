@@ -1,0 +1,59 @@
+package jp.settlementbatch.support.cli;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.settlementbatch.support.batch.ExitCode;
+import jp.settlementbatch.support.batch.JobRuns;
+import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.files.FileStore;
+
+import org.springframework.batch.core.job.Job;
+
+/**
+ * The jobs of one business date in the order of the daily workflow, in one process:
+ * imports whose file is absent are skipped (the cash-flow file is required), jobs this
+ * version does not have yet are skipped, and the run stops at the first job that does not
+ * complete.
+ */
+final class DayRun {
+
+	record JobResult(String job, RunOutcome outcome, boolean skipped, String note) {
+
+	}
+
+	private final JobRuns runs;
+
+	private final FileStore files;
+
+	DayRun(JobRuns runs, FileStore files) {
+		this.runs = runs;
+		this.files = files;
+	}
+
+	List<JobResult> run(LocalDate businessDate, String inbox, String outbox, double maxRejectRatio) {
+		List<JobResult> results = new ArrayList<>();
+		JobInputs.Sources sources = new JobInputs.Sources(null, inbox);
+		for (String name : Jobs.DAILY_ORDER) {
+			Job job = this.runs.job(name).orElse(null);
+			if (job == null) {
+				results.add(new JobResult(name, null, true, "not in this version"));
+				continue;
+			}
+			if (name.startsWith("import-") && !"import-cash-flows".equals(name)
+					&& !JobInputs.anyPresent(name, businessDate, sources, this.files)) {
+				results.add(new JobResult(name, null, true, "no file today"));
+				continue;
+			}
+			RunOutcome outcome = this.runs.run(job,
+					JobInputs.resolve(name, businessDate, sources, outbox, null, maxRejectRatio, this.files));
+			results.add(new JobResult(name, outcome, false, outcome.message()));
+			if (outcome.exitCode() != ExitCode.COMPLETED) {
+				break;
+			}
+		}
+		return results;
+	}
+
+}

@@ -1,0 +1,107 @@
+package jp.settlementbatch.support.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import jp.settlementbatch.support.batch.ExitCode;
+import jp.settlementbatch.support.batch.JobRuns;
+import jp.settlementbatch.support.cli.DayRun.JobResult;
+import jp.settlementbatch.support.files.FileStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code settlement-batch demo}: the sample days end to end on the embedded database,
+ * from nothing. Running it again shows that every job is a no-op the second time.
+ */
+@Command(name = "demo",
+		description = "Run the sample days end to end on the embedded PostgreSQL and show what happened.")
+class DemoCommand implements Callable<Integer> {
+
+	static final List<LocalDate> SAMPLE_DAYS = List.of(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 24));
+
+	@Mixin
+	CommonOptions common;
+
+	@Override
+	public Integer call() throws IOException {
+		Path home = Path.of(this.common.home).toAbsolutePath();
+		Path inbox = home.resolve("demo/inbox");
+		Path outbox = home.resolve("demo/outbox");
+		extractSampleFiles(inbox);
+		System.out.println("settlement-batch demo: the sample days " + SAMPLE_DAYS
+				+ " on the embedded PostgreSQL under " + home.resolve("pgdata"));
+		try (Platform platform = Platform.start(this.common, "demo", new String[] { "demo" }, Map.of())) {
+			DayRun day = new DayRun(platform.bean(JobRuns.class), platform.bean(FileStore.class));
+			int worst = 0;
+			for (LocalDate date : SAMPLE_DAYS) {
+				System.out.println("\n== business date " + date);
+				for (JobResult result : day.run(date, inbox.resolve(date.toString()).toString(), outbox.toString(),
+						0.01)) {
+					if (result.skipped()) {
+						System.out.printf("  %-26s skipped (%s)%n", result.job(), result.note());
+						continue;
+					}
+					System.out.printf("  %-26s exit %d  %s%n", result.job(), result.outcome().exitCode().code(),
+							result.note());
+					worst = Math.max(worst, result.outcome().exitCode().code());
+				}
+			}
+			printWhatHappened(platform.bean(JdbcTemplate.class), outbox);
+			return platform.exit(worst == ExitCode.COMPLETED.code() ? 0 : worst);
+		}
+	}
+
+	private static void extractSampleFiles(Path inbox) throws IOException {
+		for (Resource resource : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:sample-files/*/*")) {
+			String url = resource.getURL().toString();
+			String[] parts = url.substring(url.lastIndexOf("sample-files/") + "sample-files/".length()).split("/");
+			if (parts.length != 2 || parts[1].isEmpty()) {
+				continue; // a folder entry
+			}
+			Path target = inbox.resolve(parts[0]).resolve(parts[1]);
+			Files.createDirectories(target.getParent());
+			try (InputStream in = resource.getInputStream()) {
+				Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+	}
+
+	private static void printWhatHappened(JdbcTemplate jdbc, Path outbox) {
+		System.out.println("\n== what the batch holds now");
+		jdbc.query(
+				"""
+						SELECT business_date, file_name, status, coalesce(accepted_count, 0) AS accepted,
+						       coalesce(rejected_count, 0) AS rejected, coalesce(duplicate_count, 0) AS duplicates, reject_reason
+						FROM report.import_file ORDER BY business_date, file_id
+						""",
+				rs -> {
+					System.out.printf("  %s  %-28s %-9s accepted %,6d  rejected %,4d  duplicates %,4d%s%n",
+							rs.getDate(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+							rs.getLong(6), rs.getString(7) == null ? "" : "  (" + rs.getString(7) + ")");
+				});
+		System.out.println("\n  rejected lines by reason (report.import_reject):");
+		jdbc.query("SELECT reason, count(*) FROM report.import_reject GROUP BY reason ORDER BY reason", rs -> {
+			System.out.printf("    %-28s %,d%n", rs.getString(1), rs.getLong(2));
+		});
+		Long cashFlows = jdbc.queryForObject("SELECT count(*) FROM report.cash_flow", Long.class);
+		Long repayments = jdbc.queryForObject("SELECT count(*) FROM report.repayment", Long.class);
+		System.out.printf("%n  visible cash flows %,d, repayments %,d%n", cashFlows, repayments);
+		System.out.println("  reject files:   " + outbox.resolve("rejects"));
+		System.out.println("  job history:    settlement-batch executions");
+		System.out.println("  run it again:   every job is a no-op the second time (exit 0).");
+	}
+
+}

@@ -1,7 +1,6 @@
 package jp.settlementbatch.cashflow;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,8 +32,10 @@ final class CashFlowLine implements DetailRule {
 			throw CURRENCY.matcher(f[5]).matches() ? new LineRejected("UNSUPPORTED_CURRENCY")
 					: LineRejected.invalid("currency");
 		}
-		OffsetDateTime transactedAt = Fields.timestamp(f[6], "transacted_at");
-		LocalDate valueDate = Fields.tokyoDate(transactedAt);
+		// PostgreSQL reads the ISO-8601 text itself; only the value date is computed
+		// here.
+		String transactedAt = f[6];
+		LocalDate valueDate = Fields.tokyoDateOf(transactedAt, "transacted_at");
 		if (valueDate.isAfter(businessDate)) {
 			throw new LineRejected("VALUE_DATE_IN_FUTURE");
 		}

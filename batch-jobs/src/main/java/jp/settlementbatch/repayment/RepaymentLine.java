@@ -1,7 +1,6 @@
 package jp.settlementbatch.repayment;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Set;
 
 import jp.settlementbatch.support.intake.DetailRule;
@@ -24,8 +23,10 @@ final class RepaymentLine implements DetailRule {
 		String repaymentId = Fields.id(f[1], "repayment_id");
 		String accountId = Fields.accountId(f[2], "account_id");
 		long amount = Fields.yen(f[3], "amount", 1, 999_999_999L);
-		OffsetDateTime paidAt = Fields.timestamp(f[4], "paid_at");
-		LocalDate valueDate = Fields.tokyoDate(paidAt);
+		// PostgreSQL reads the ISO-8601 text itself; only the value date is computed
+		// here.
+		String paidAt = f[4];
+		LocalDate valueDate = Fields.tokyoDateOf(paidAt, "paid_at");
 		if (valueDate.isAfter(businessDate)) {
 			throw new LineRejected("VALUE_DATE_IN_FUTURE");
 		}

@@ -63,6 +63,8 @@ final class Platform implements AutoCloseable {
 		}
 		if (taskName == null) {
 			defaults.put("spring.cloud.task.autoconfiguration.enabled", "false");
+			defaults.put("spring.cloud.task.batch.listener.enabled", "false");
+			defaults.put("spring.cloud.task.batch.fail-on-job-failure", "false");
 		}
 		else {
 			defaults.put("spring.cloud.task.name", taskName);
@@ -95,6 +97,10 @@ final class Platform implements AutoCloseable {
 
 	<T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
 	}
 
 	/**

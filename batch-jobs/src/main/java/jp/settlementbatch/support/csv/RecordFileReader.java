@@ -120,7 +120,10 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 						}
 						valid &= this.lines.lastLineValid();
 						raw = raw + "\n" + next;
-						fields = this.parser.parseLineMulti(next);
+						// OpenCSV returns the fields of each physical line; the open
+						// field continues
+						// in the first one of the next.
+						fields = concat(fields, this.parser.parseLineMulti(next));
 					}
 				}
 				if (!valid) {
@@ -141,8 +144,11 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 					continue;
 				}
 				this.state.details++;
-				if (fields != null && this.moneyField > 0 && fields.length > this.moneyField) {
-					this.state.amountTotal += parseLongOrZero(fields[this.moneyField]);
+				// The trailer's total covers every D record, even one whose line is
+				// rejected.
+				String[] money = fields != null ? fields : raw.split(",", -1);
+				if (this.moneyField > 0 && money.length > this.moneyField) {
+					this.state.amountTotal += parseLongOrZero(money[this.moneyField]);
 				}
 				return new RecordLine(lineNumber, raw, fields);
 			}
@@ -218,6 +224,13 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 	private void finish(FileRejection rejection) {
 		this.state.finished = true;
 		this.state.rejection = rejection;
+	}
+
+	private static String[] concat(String[] first, String[] more) {
+		String[] all = new String[first.length + more.length];
+		System.arraycopy(first, 0, all, 0, first.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
 	}
 
 	private static String recordType(String raw) {

@@ -3,11 +3,9 @@ package jp.settlementbatch.support.db;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -19,12 +17,18 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Streams rows into a table with PostgreSQL {@code COPY ... FROM STDIN} (text format) on
  * the connection of the current transaction, so rows and job metadata commit together.
+ * Values are escaped and UTF-8 encoded in one pass straight into the send buffer: this is
+ * the hot path of every import.
  */
 public final class PgCopy {
 
-	private final StringBuilder buffer = new StringBuilder(1 << 16);
+	private static final int FLUSH_AT = 1 << 16;
 
 	private final CopyIn copy;
+
+	private byte[] buffer = new byte[FLUSH_AT + 4096];
+
+	private int position;
 
 	private long rows;
 
@@ -45,19 +49,19 @@ public final class PgCopy {
 	}
 
 	/**
-	 * Appends one row; values are String, Number, Boolean, LocalDate, OffsetDateTime or
+	 * Appends one row; values are String, Long, Integer, BigDecimal, Boolean, dates, or
 	 * null.
 	 */
 	public PgCopy row(Object... values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
-				this.buffer.append('\t');
+				put((byte) '\t');
 			}
 			append(values[i]);
 		}
-		this.buffer.append('\n');
+		put((byte) '\n');
 		this.rows++;
-		if (this.buffer.length() > (1 << 16)) {
+		if (this.position >= FLUSH_AT) {
 			flush();
 		}
 		return this;
@@ -75,41 +79,87 @@ public final class PgCopy {
 
 	private void append(Object value) {
 		if (value == null) {
-			this.buffer.append("\\N");
+			put((byte) '\\');
+			put((byte) 'N');
 		}
 		else if (value instanceof String text) {
 			escape(text);
 		}
-		else if (value instanceof Long || value instanceof Integer || value instanceof BigDecimal
-				|| value instanceof Boolean || value instanceof LocalDate || value instanceof OffsetDateTime) {
-			this.buffer.append(value);
+		else if (value instanceof BigDecimal decimal) {
+			escape(decimal.toPlainString());
 		}
 		else {
-			escape(value.toString());
+			escape(value.toString()); // numbers, booleans and ISO dates: ASCII without
+										// specials
 		}
 	}
 
 	private void escape(String text) {
-		for (int i = 0; i < text.length(); i++) {
+		int length = text.length();
+		ensure(length * 3 + 2);
+		byte[] out = this.buffer;
+		int p = this.position;
+		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			switch (c) {
-				case '\\' -> this.buffer.append("\\\\");
-				case '\t' -> this.buffer.append("\\t");
-				case '\n' -> this.buffer.append("\\n");
-				case '\r' -> this.buffer.append("\\r");
-				default -> this.buffer.append(c);
+			if (c < 0x80) {
+				switch (c) {
+					case '\\' -> {
+						out[p++] = '\\';
+						out[p++] = '\\';
+					}
+					case '\t' -> {
+						out[p++] = '\\';
+						out[p++] = 't';
+					}
+					case '\n' -> {
+						out[p++] = '\\';
+						out[p++] = 'n';
+					}
+					case '\r' -> {
+						out[p++] = '\\';
+						out[p++] = 'r';
+					}
+					default -> out[p++] = (byte) c;
+				}
 			}
+			else if (c < 0x800) {
+				out[p++] = (byte) (0xC0 | (c >> 6));
+				out[p++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				int cp = Character.toCodePoint(c, text.charAt(++i));
+				out[p++] = (byte) (0xF0 | (cp >> 18));
+				out[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+				out[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+				out[p++] = (byte) (0x80 | (cp & 0x3F));
+			}
+			else {
+				out[p++] = (byte) (0xE0 | (c >> 12));
+				out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				out[p++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+		this.position = p;
+	}
+
+	private void put(byte b) {
+		ensure(1);
+		this.buffer[this.position++] = b;
+	}
+
+	private void ensure(int more) {
+		if (this.position + more > this.buffer.length) {
+			this.buffer = Arrays.copyOf(this.buffer, Math.max(this.buffer.length * 2, this.position + more));
 		}
 	}
 
 	private void flush() {
-		if (this.buffer.length() == 0) {
+		if (this.position == 0) {
 			return;
 		}
-		byte[] bytes = this.buffer.toString().getBytes(StandardCharsets.UTF_8);
-		this.buffer.setLength(0);
 		try {
-			this.copy.writeToCopy(bytes, 0, bytes.length);
+			this.copy.writeToCopy(this.buffer, 0, this.position);
+			this.position = 0;
 		}
 		catch (SQLException ex) {
 			try {

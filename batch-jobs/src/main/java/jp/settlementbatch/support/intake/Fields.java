@@ -13,27 +13,29 @@ public final class Fields {
 
 	public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-
-	private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{10}");
-
 	private static final Pattern RATE = Pattern.compile("[0-9]{1,2}(\\.[0-9]{1,2})?");
 
 	private Fields() {
 	}
 
+	/** 1 to 32 of {@code [A-Za-z0-9_-]}. */
 	public static String id(String value, String field) throws LineRejected {
-		if (!ID.matcher(value).matches()) {
+		int length = value.length();
+		if (length == 0 || length > 32) {
 			throw LineRejected.invalid(field);
+		}
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+				throw LineRejected.invalid(field);
+			}
 		}
 		return value;
 	}
 
+	/** Exactly ten digits. */
 	public static String accountId(String value, String field) throws LineRejected {
-		if (!ACCOUNT_ID.matcher(value).matches()) {
-			throw LineRejected.invalid(field);
-		}
-		return value;
+		return digits(value, field, 10);
 	}
 
 	public static String oneOf(String value, String field, Set<String> allowed) throws LineRejected {
@@ -44,10 +46,20 @@ public final class Fields {
 	}
 
 	public static String digits(String value, String field, int length) throws LineRejected {
-		if (value.length() != length || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+		if (value.length() != length || !allDigits(value)) {
 			throw LineRejected.invalid(field);
 		}
 		return value;
+	}
+
+	private static boolean allDigits(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	public static String text(String value, String field, int maxLength, boolean required) throws LineRejected {
@@ -59,7 +71,7 @@ public final class Fields {
 
 	/** Integer yen within bounds. */
 	public static long yen(String value, String field, long min, long max) throws LineRejected {
-		if (value.isEmpty() || value.length() > 15 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+		if (value.isEmpty() || value.length() > 15 || !allDigits(value)) {
 			throw LineRejected.invalid(field);
 		}
 		long yen = Long.parseLong(value);
@@ -103,6 +115,50 @@ public final class Fields {
 		catch (DateTimeParseException ex) {
 			throw LineRejected.invalid(field);
 		}
+	}
+
+	/**
+	 * An ISO-8601 timestamp with offset, checked without building an object for the
+	 * common form {@code yyyy-MM-ddTHH:mm:ss±hh:mm} (other ISO forms take the general
+	 * parser).
+	 * @return the timestamp's date in Asia/Tokyo (the value date)
+	 */
+	public static LocalDate tokyoDateOf(String value, String field) throws LineRejected {
+		if (value.length() == 25 && value.charAt(4) == '-' && value.charAt(7) == '-' && value.charAt(10) == 'T'
+				&& value.charAt(13) == ':' && value.charAt(16) == ':' && value.charAt(22) == ':'
+				&& (value.charAt(19) == '+' || value.charAt(19) == '-')) {
+			int year = number(value, 0, 4, field);
+			int month = number(value, 5, 7, field);
+			int day = number(value, 8, 10, field);
+			int hour = number(value, 11, 13, field);
+			int minute = number(value, 14, 16, field);
+			int second = number(value, 17, 19, field);
+			int offsetMinutes = (number(value, 20, 22, field) * 60 + number(value, 23, 25, field))
+					* (value.charAt(19) == '-' ? -1 : 1);
+			if (month < 1 || month > 12 || day < 1
+					|| day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59
+					|| second > 59 || Math.abs(offsetMinutes) > 18 * 60) {
+				throw LineRejected.invalid(field);
+			}
+			// Tokyo is UTC+9 all year (no daylight saving): shift the local time by the
+			// offset difference.
+			int tokyoMinutes = hour * 60 + minute + (9 * 60 - offsetMinutes);
+			LocalDate date = LocalDate.of(year, month, day);
+			return tokyoMinutes >= 24 * 60 ? date.plusDays(1) : tokyoMinutes < 0 ? date.minusDays(1) : date;
+		}
+		return tokyoDate(timestamp(value, field));
+	}
+
+	private static int number(String value, int from, int to, String field) throws LineRejected {
+		int n = 0;
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				throw LineRejected.invalid(field);
+			}
+			n = n * 10 + (c - '0');
+		}
+		return n;
 	}
 
 	/** The date of an instant in Asia/Tokyo: the value date of a movement. */

@@ -1,0 +1,153 @@
+package jp.settlementbatch.support.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import jp.settlementbatch.bench.Benchmark;
+import jp.settlementbatch.bench.Benchmark.Measurement;
+import jp.settlementbatch.bench.SyntheticDay;
+import jp.settlementbatch.support.batch.ExitCode;
+import jp.settlementbatch.support.batch.JobRuns;
+import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.files.FileStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code settlement-batch bench}: generates a deterministic synthetic day, runs it on a
+ * fresh embedded PostgreSQL and prints one JSON line per job (rows, wall seconds, rows/s,
+ * peak heap) and the ratios of quality.md.
+ */
+@Command(name = "bench", description = "Benchmark the imports on a synthetic day (JSON lines on stdout).")
+class BenchCommand implements Callable<Integer> {
+
+	@Option(names = "--accounts", defaultValue = "100000")
+	int accounts;
+
+	@Option(names = "--cash-flows", defaultValue = "1000000")
+	long cashFlows;
+
+	@Option(names = "--repayments", defaultValue = "50000")
+	int repayments;
+
+	@Option(names = "--applications", defaultValue = "5000")
+	int applications;
+
+	@Option(names = "--work", defaultValue = ".settlement-batch/bench",
+			description = "Scratch folder (files and database).")
+	Path work;
+
+	@Option(names = "--skip-naive", description = "Do not run the naive reference (it is slow at large sizes).")
+	boolean skipNaive;
+
+	@Option(names = "--business-date", defaultValue = "2026-11-20")
+	String businessDate;
+
+	@Override
+	public Integer call() throws Exception {
+		LocalDate date = Jobs.businessDate(this.businessDate);
+		Path inbox = this.work.resolve("inbox");
+		Path home = this.work.resolve("db");
+		deleteTree(home);
+		Files.createDirectories(inbox);
+		SyntheticDay day = new SyntheticDay(date, this.accounts, 20261120L);
+		long t0 = System.nanoTime();
+		day.writeAll(inbox, this.cashFlows, this.repayments, this.applications, 500);
+		System.err.printf("generated the synthetic day in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+		CommonOptions options = new CommonOptions();
+		options.home = home.toString();
+		options.logFormat = "text";
+		try (Platform platform = Platform.start(options, null, new String[] { "bench" }, Map.of())) {
+			ApplicationContext context = platform.context();
+			Benchmark bench = new Benchmark(context.getBean(DataSource.class));
+			JobRuns runs = context.getBean(JobRuns.class);
+			FileStore files = context.getBean(FileStore.class);
+			String outbox = this.work.resolve("outbox").toString();
+			long wallStart = System.nanoTime();
+
+			Measurement accounts = bench.measure("import-accounts",
+					() -> importJob(runs, files, "import-accounts", date, inbox, outbox, "card.account"));
+			Path cashFlowFile = inbox.resolve("cashflow_" + date.toString().replace("-", "") + ".csv");
+			Measurement floor = bench.measure("floor-copy-unlogged", () -> bench.copyFloor(cashFlowFile));
+			Measurement ours = bench.measure("import-cash-flows",
+					() -> importJob(runs, files, "import-cash-flows", date, inbox, outbox, "report.cash_flow"));
+			bench.measure("import-repayments",
+					() -> importJob(runs, files, "import-repayments", date, inbox, outbox, "report.repayment"));
+			bench.measure("import-applications", () -> importJob(runs, files, "import-applications", date, inbox,
+					outbox, "application.application"));
+			context.getBean(JdbcTemplate.class)
+				.query("""
+						SELECT i.job_name, s.step_name, s.read_count, extract(epoch FROM s.end_time - s.start_time) AS seconds
+						FROM batch.batch_step_execution s
+						JOIN batch.batch_job_execution e ON e.job_execution_id = s.job_execution_id
+						JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+						WHERE i.job_name LIKE 'import-%' ORDER BY s.step_execution_id
+						""",
+						rs -> {
+							Map<String, Object> step = new LinkedHashMap<>();
+							step.put("step", rs.getString(1) + "/" + rs.getString(2));
+							step.put("read", rs.getLong(3));
+							step.put("seconds", round(rs.getDouble(4)));
+							bench.printJson(step);
+						});
+			double jobsWall = (System.nanoTime() - wallStart) / 1e9 - floor.seconds();
+			Map<String, Object> ratios = new LinkedHashMap<>();
+			ratios.put("summary", "import");
+			ratios.put("cash_flows", this.cashFlows);
+			ratios.put("import_over_floor", round(ours.seconds() / floor.seconds()));
+			ratios.put("cost_per_row_us", round(ours.seconds() * 1e6 / Math.max(ours.rows(), 1)));
+			ratios.put("imports_wall_seconds", round(jobsWall));
+			ratios.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+			if (!this.skipNaive) {
+				Measurement naive = bench.measure("naive-reference",
+						() -> bench.naive(context.getBean(JobRepository.class), context.getBean(JobOperator.class),
+								context.getBean("transactionManager", PlatformTransactionManager.class), cashFlowFile,
+								date));
+				ratios.put("naive_over_import", round(naive.seconds() / ours.seconds()));
+			}
+			bench.printJson(ratios);
+			return platform.exit(0);
+		}
+	}
+
+	private static long importJob(JobRuns runs, FileStore files, String job, LocalDate date, Path inbox, String outbox,
+			String countTable) {
+		RunOutcome outcome = runs.run(runs.job(job).orElseThrow(),
+				JobInputs.resolve(job, date, new JobInputs.Sources(null, inbox.toString()), outbox, null, 0.01, files));
+		if (outcome.exitCode() != ExitCode.COMPLETED) {
+			throw new IllegalStateException(job + " did not complete: " + outcome.message());
+		}
+		return outcome.execution().getStepExecutions().stream().mapToLong(s -> s.getReadCount()).sum();
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+	private static void deleteTree(Path path) throws java.io.IOException {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(path)) {
+			for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+
+}

@@ -21,12 +21,12 @@ class AbandonCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (Platform platform = Platform.start(this.common, "abandon",
-				new String[] { "abandon", String.valueOf(this.executionId) }, java.util.Map.of())) {
-			RunOutcome outcome = platform.bean(JobRuns.class).abandon(this.executionId);
-			Summary.print(platform, outcome, this.common.json());
-			return platform.exit(outcome.exitCode().code());
-		}
+		return Platform.run(this.common, "abandon", new String[] { "abandon", String.valueOf(this.executionId) },
+				java.util.Map.of(), platform -> {
+					RunOutcome outcome = platform.bean(JobRuns.class).abandon(this.executionId);
+					Summary.print(platform, outcome, this.common.json());
+					return outcome.exitCode().code();
+				});
 	}
 
 }

@@ -72,7 +72,7 @@ class BenchCommand implements Callable<Integer> {
 		CommonOptions options = new CommonOptions();
 		options.home = home.toString();
 		options.logFormat = "text";
-		try (Platform platform = Platform.start(options, null, new String[] { "bench" }, Map.of())) {
+		return Platform.run(options, null, new String[] { "bench" }, Map.of(), platform -> {
 			ApplicationContext context = platform.context();
 			Benchmark bench = new Benchmark(context.getBean(DataSource.class));
 			JobRuns runs = context.getBean(JobRuns.class);
@@ -121,8 +121,8 @@ class BenchCommand implements Callable<Integer> {
 				ratios.put("naive_over_import", round(naive.seconds() / ours.seconds()));
 			}
 			bench.printJson(ratios);
-			return platform.exit(0);
-		}
+			return 0;
+		});
 	}
 
 	private static long importJob(JobRuns runs, FileStore files, String job, LocalDate date, Path inbox, String outbox,

@@ -42,7 +42,7 @@ class DemoCommand implements Callable<Integer> {
 		extractSampleFiles(inbox);
 		System.out.println("settlement-batch demo: the sample days " + SAMPLE_DAYS
 				+ " on the embedded PostgreSQL under " + home.resolve("pgdata"));
-		try (Platform platform = Platform.start(this.common, "demo", new String[] { "demo" }, Map.of())) {
+		return Platform.run(this.common, "demo", new String[] { "demo" }, Map.of(), platform -> {
 			DayRun day = new DayRun(platform.bean(JobRuns.class), platform.bean(FileStore.class));
 			int worst = 0;
 			for (LocalDate date : SAMPLE_DAYS) {
@@ -59,8 +59,8 @@ class DemoCommand implements Callable<Integer> {
 				}
 			}
 			printWhatHappened(platform.bean(JdbcTemplate.class), outbox);
-			return platform.exit(worst == ExitCode.COMPLETED.code() ? 0 : worst);
-		}
+			return worst == ExitCode.COMPLETED.code() ? 0 : worst;
+		});
 	}
 
 	private static void extractSampleFiles(Path inbox) throws IOException {

@@ -60,7 +60,7 @@ class ExecutionsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (Platform platform = Platform.start(this.common, null, new String[0], Map.of())) {
+		return Platform.run(this.common, null, new String[0], Map.of(), platform -> {
 			List<Map<String, Object>> rows = platform.bean(JdbcTemplate.class)
 				.queryForList(QUERY, this.job, this.job, this.status, this.status, this.businessDate, this.businessDate,
 						this.limit);
@@ -73,8 +73,8 @@ class ExecutionsCommand implements Callable<Integer> {
 			else {
 				System.out.print(table(rows));
 			}
-			return platform.exit(0);
-		}
+			return 0;
+		});
 	}
 
 	static String table(List<Map<String, Object>> rows) {

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 import jp.settlementbatch.SettlementBatchApplication;
 import jp.settlementbatch.support.db.EmbeddedDatabase;
 
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeEvent;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -35,14 +39,39 @@ final class Platform implements AutoCloseable {
 		this.context = context;
 	}
 
+	/** The work of a command, done inside the application; returns the exit code. */
+	@FunctionalInterface
+	interface Work {
+
+		int run(Platform platform) throws Exception;
+
+	}
+
 	/**
+	 * Starts the application, does the command's work in it and stops it. The work runs
+	 * as an {@code ApplicationRunner} and announces its exit code before the application
+	 * is ready, because that is when Spring Cloud Task records the end of the invocation.
 	 * @param taskName the name Spring Cloud Task records the invocation under, or null
 	 * for commands that only read (they are not recorded)
 	 * @param recordedArguments the command's arguments as recorded with the task (no
 	 * secrets)
 	 */
-	static Platform start(CommonOptions options, String taskName, String[] recordedArguments,
-			Map<String, Object> extraProperties) {
+	static int run(CommonOptions options, String taskName, String[] recordedArguments,
+			Map<String, Object> extraProperties, Work work) {
+		int[] exitCode = { 1 };
+		Platform[] holder = { null };
+		ApplicationRunner runner = arguments -> {
+			exitCode[0] = work.run(holder[0]);
+			holder[0].context.publishEvent(new ExitCodeEvent(holder[0].context, exitCode[0]));
+		};
+		start(options, taskName, recordedArguments, extraProperties, runner, holder);
+		try (Platform platform = holder[0]) {
+			return platform.exit(exitCode[0]);
+		}
+	}
+
+	private static void start(CommonOptions options, String taskName, String[] recordedArguments,
+			Map<String, Object> extraProperties, ApplicationRunner runner, Platform[] holder) {
 		String url = options.dbUrl;
 		EmbeddedDatabase embedded = null;
 		if (url == null && isBlank(System.getenv("SPRING_DATASOURCE_URL"))) {
@@ -81,14 +110,20 @@ final class Platform implements AutoCloseable {
 		}
 		SpringApplication application = new SpringApplication(SettlementBatchApplication.class);
 		application.setDefaultProperties(defaults);
-		application.addInitializers(context -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("cli", overrides)));
+		EmbeddedDatabase database = embedded;
+		application.addInitializers(context -> {
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cli", overrides));
+			holder[0] = new Platform(database, context);
+			context.getBeanFactory().registerSingleton("settlementCommand", runner);
+		});
 		try {
-			return new Platform(embedded, application.run(recordedArguments));
+			application.run(recordedArguments);
 		}
 		catch (RuntimeException ex) {
-			if (embedded != null) {
+			if (holder[0] != null) {
+				holder[0].close();
+			}
+			else if (embedded != null) {
 				embedded.close();
 			}
 			throw ex;

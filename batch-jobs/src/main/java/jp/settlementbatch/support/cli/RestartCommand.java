@@ -22,13 +22,13 @@ class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (Platform platform = Platform.start(this.common, "restart",
-				new String[] { "restart", String.valueOf(this.executionId) }, java.util.Map.of())) {
-			JobRuns runs = platform.bean(JobRuns.class);
-			RunOutcome outcome = GracefulStop.around(platform, () -> runs.restart(this.executionId));
-			Summary.print(platform, outcome, this.common.json());
-			return platform.exit(outcome.exitCode().code());
-		}
+		return Platform.run(this.common, "restart", new String[] { "restart", String.valueOf(this.executionId) },
+				java.util.Map.of(), platform -> {
+					JobRuns runs = platform.bean(JobRuns.class);
+					RunOutcome outcome = GracefulStop.around(platform, () -> runs.restart(this.executionId));
+					Summary.print(platform, outcome, this.common.json());
+					return outcome.exitCode().code();
+				});
 	}
 
 }

@@ -63,16 +63,16 @@ class RunCommand implements Callable<Integer> {
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
 		JobParameters parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox),
 				this.outbox, this.partition, this.maxRejectRatio, files);
-		try (Platform platform = Platform.start(this.common, this.job, recordedArguments(),
-				Map.of("settlement.chunk-size", this.chunkSize))) {
-			JobRuns runs = platform.bean(JobRuns.class);
-			Job job = runs.job(this.job)
-				.orElseThrow(
-						() -> new IllegalArgumentException("Job " + this.job + " is not available in this version."));
-			RunOutcome outcome = GracefulStop.around(platform, () -> runs.run(job, parameters));
-			Summary.print(platform, outcome, this.common.json());
-			return platform.exit(outcome.exitCode().code());
-		}
+		return Platform.run(this.common, this.job, recordedArguments(), Map.of("settlement.chunk-size", this.chunkSize),
+				platform -> {
+					JobRuns runs = platform.bean(JobRuns.class);
+					Job job = runs.job(this.job)
+						.orElseThrow(() -> new IllegalArgumentException(
+								"Job " + this.job + " is not available in this version."));
+					RunOutcome outcome = GracefulStop.around(platform, () -> runs.run(job, parameters));
+					Summary.print(platform, outcome, this.common.json());
+					return outcome.exitCode().code();
+				});
 	}
 
 	private String[] recordedArguments() {

@@ -1,0 +1,375 @@
+package jp.settlementbatch.support.intake;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.opencsv.CSVReader;
+import jp.settlementbatch.support.testing.Cli;
+import jp.settlementbatch.support.testing.Snapshot;
+import jp.settlementbatch.support.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The import jobs end to end through the command line, on a real PostgreSQL: every reject
+ * reason and whole-file rejection of files.md, duplicates and conflicts, and the PAN
+ * guard.
+ */
+class ImportIntegrationTests {
+
+	static final Path SAMPLES = Path.of(System.getProperty("settlement.sample-files", "../sample-files"));
+
+	static final Path DAY1 = SAMPLES.resolve("2026-11-20");
+
+	static final Path DAY2 = SAMPLES.resolve("2026-11-24");
+
+	@TempDir
+	Path work;
+
+	String url;
+
+	Cli cli;
+
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void freshDatabase() {
+		this.url = TestDatabase.fresh();
+		this.cli = new Cli(this.url);
+		this.jdbc = Snapshot.jdbc(this.url);
+	}
+
+	private Cli.Result run(String job, String date, String... more) {
+		List<String> args = new ArrayList<>(
+				List.of("run", job, "--business-date=" + date, "--outbox=" + this.work.resolve("out")));
+		args.addAll(List.of(more));
+		return this.cli.run(args.toArray(String[]::new));
+	}
+
+	private void importDay1() {
+		for (String job : List.of("import-calendar", "import-accounts", "import-cash-flows", "import-repayments",
+				"import-applications")) {
+			Cli.Result result = run(job, "2026-11-20", "--inbox=" + DAY1);
+			assertThat(result.exitCode()).as(job + ": " + result.output()).isZero();
+		}
+	}
+
+	@Test
+	void theSampleDayIsTakenInWhole() throws IOException {
+		// when
+		importDay1();
+
+		// then every file is accepted and every detail is visible
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM report.import_file", String.class))
+			.containsExactly("ACCEPTED");
+		assertThat(count("report.cash_flow")).isEqualTo(detailCount(DAY1.resolve("cashflow_20261120.csv")));
+		assertThat(count("report.repayment")).isEqualTo(detailCount(DAY1.resolve("repayment_20261120.csv")));
+		assertThat(count("card.account")).isEqualTo(detailCount(DAY1.resolve("accounts_20261120.csv")));
+		assertThat(count("application.application")).isEqualTo(detailCount(DAY1.resolve("applications_20261120.csv")));
+		assertThat(count("application.current_watchlist"))
+			.isEqualTo(detailCount(DAY1.resolve("watchlist_20261120.csv")));
+		assertThat(this.jdbc.queryForObject("SELECT name FROM card.public_holiday WHERE holiday_date = '2026-11-23'",
+				String.class))
+			.isEqualTo("勤労感謝の日");
+		// and money adds up to the trailer
+		assertThat(this.jdbc.queryForObject("SELECT sum(amount) FROM report.cash_flow", Long.class))
+			.isEqualTo(trailerTotal(DAY1.resolve("cashflow_20261120.csv")));
+	}
+
+	@Test
+	void theContractViewsHaveTheColumnsOfTheLedgerSpec() {
+		// given the schema as any command leaves it
+		assertThat(this.cli.run("executions").exitCode()).isZero();
+
+		Map<String, List<String>> contract = Map.of("import_file",
+				List.of("file_name", "file_type", "business_date", "sha256", "status", "detail_count", "accepted_count",
+						"rejected_count", "duplicate_count"),
+				"import_reject", List.of("file_name", "line_number", "reason", "raw_line"), "cash_flow",
+				List.of("transaction_id", "account_id", "type", "amount", "value_date", "business_date", "file_name"),
+				"repayment",
+				List.of("repayment_id", "account_id", "amount", "value_date", "business_date", "file_name"));
+		contract.forEach((view, columns) -> assertThat(this.jdbc.queryForList(
+				"SELECT column_name FROM information_schema.columns WHERE table_schema = 'report' AND table_name = ? ORDER BY ordinal_position",
+				String.class, view))
+			.as(view)
+			.startsWith(columns.toArray(String[]::new)));
+	}
+
+	@Test
+	void everyLineRejectReasonIsRecordedWithItsMaskedLineAndTheRestIsTakenIn() throws IOException {
+		// given day 1, then the day with one bad line per reason
+		importDay1();
+
+		// when
+		Cli.Result result = run("import-cash-flows", "2026-11-24", "--inbox=" + DAY2);
+
+		// then the file is accepted with its bad lines turned away
+		assertThat(result.exitCode()).isZero();
+		Map<String, String> rejects = rejectFile("cashflow_20261124.csv");
+		assertThat(rejects).containsOnlyKeys("PAN_DETECTED", "MALFORMED", "INVALID_FIELD:amount",
+				"UNSUPPORTED_CURRENCY", "UNKNOWN_ACCOUNT", "ACCOUNT_CLOSED", "REFUND_WITHOUT_ORIGINAL",
+				"VALUE_DATE_IN_FUTURE", "DUPLICATE_TRANSACTION", "REFUND_EXCEEDS_ORIGINAL");
+		assertThat(rejects.get("PAN_DETECTED")).contains("テスト商店 411111******1111")
+			.doesNotContain("4111 1111 1111 1111");
+		assertThat(rejects.get("MALFORMED")).isEqualTo("D,CF20261124X0000002,1000000005,PURCHASE,1200");
+		// the database holds the same rejects, masked the same way
+		assertThat(this.jdbc.queryForList(
+				"SELECT reason || '=' || raw_line FROM report.import_reject WHERE file_name = 'cashflow_20261124.csv'",
+				String.class))
+			.containsExactlyInAnyOrderElementsOf(
+					rejects.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+		// one identical re-sent line is a duplicate, not a reject; nothing bad is visible
+		Map<String, Object> file = this.jdbc
+			.queryForMap("SELECT * FROM report.import_file WHERE file_name = 'cashflow_20261124.csv'");
+		long details = detailCount(DAY2.resolve("cashflow_20261124.csv"));
+		assertThat(file).containsEntry("status", "ACCEPTED")
+			.containsEntry("rejected_count", 10)
+			.containsEntry("duplicate_count", 1)
+			.containsEntry("accepted_count", (int) details - 11);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM report.cash_flow WHERE business_date = '2026-11-24'",
+				Long.class))
+			.isEqualTo(details - 11);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM report.cash_flow WHERE transaction_id LIKE 'CF20261124X%'", Long.class))
+			.isZero();
+	}
+
+	@Test
+	void aCardNumberNeverReachesATableAFileALogOrAnExitMessage() throws IOException {
+		// given a day whose file carries a PAN
+		importDay1();
+		run("import-cash-flows", "2026-11-24", "--inbox=" + DAY2);
+
+		// then no text column of any table holds it
+		List<String> leaks = new ArrayList<>();
+		for (Map<String, Object> column : this.jdbc.queryForList("""
+				SELECT table_schema, table_name, column_name FROM information_schema.columns
+				WHERE table_schema IN ('batch', 'card', 'payment', 'repayment', 'application')
+				  AND data_type IN ('text', 'character varying', 'character')
+				""")) {
+			String sql = "SELECT count(*) FROM " + column.get("table_schema") + "." + column.get("table_name")
+					+ " WHERE regexp_replace(" + column.get("column_name")
+					+ "::text, '[ -]', '', 'g') LIKE '%4111111111111111%'";
+			if (this.jdbc.queryForObject(sql, Long.class) > 0) {
+				leaks.add(column.toString());
+			}
+		}
+		assertThat(leaks).isEmpty();
+		// nor the reject files, nor anything the runs printed
+		try (Stream<Path> files = Files.walk(this.work)) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				assertThat(Files.readString(f).replaceAll("[ -]", "")).as(f.toString())
+					.doesNotContain("4111111111111111");
+			}
+		}
+		assertThat(this.cli.allOutput().replaceAll("[ -]", "")).doesNotContain("4111111111111111");
+		// and job metadata masks one even when a failure message quotes it
+		this.jdbc.update(
+				"UPDATE batch.batch_step_execution SET exit_message = 'java.lang.IllegalStateException: bad value 4111-1111-1111-1111'");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT exit_message FROM batch.batch_step_execution", String.class))
+			.containsExactly("java.lang.IllegalStateException: bad value 411111******1111");
+	}
+
+	@Test
+	void theSameFileAgainChangesNothingAndExitsZero() {
+		// given
+		importDay1();
+		Map<String, String> before = Snapshot.of(this.url);
+		long executions = count("batch.batch_job_execution");
+
+		// when the same file arrives again, under its name or another one
+		Path copy = this.work.resolve("cashflow_copy.csv");
+		copyFile(DAY1.resolve("cashflow_20261120.csv"), copy);
+		Cli.Result again = run("import-cash-flows", "2026-11-20", "--inbox=" + DAY1);
+		Cli.Result renamed = run("import-cash-flows", "2026-11-20", "--input=" + copy);
+
+		// then
+		assertThat(again.exitCode()).isZero();
+		assertThat(renamed.exitCode()).isZero();
+		assertThat(again.output()).contains("Already done before");
+		assertThat(Snapshot.of(this.url)).isEqualTo(before);
+		assertThat(count("batch.batch_job_execution")).isEqualTo(executions);
+	}
+
+	@Test
+	void aDifferentFileForAnAcceptedDayIsAConflictAndACorrectedFileAfterARejectionIsTaken() throws IOException {
+		// given an accepted day
+		importDay1();
+		Map<String, String> before = Snapshot.of(this.url);
+		Path different = this.work.resolve("in/cashflow_20261120.csv");
+		writeCashFlows(different, "2026-11-20", List.of(purchase("CFNEW1", "1000000001", 500)));
+
+		// when
+		Cli.Result conflict = run("import-cash-flows", "2026-11-20", "--input=" + different);
+
+		// then
+		assertThat(conflict.exitCode()).isEqualTo(3);
+		assertThat(fileStatus("CASH_FLOWS", "REJECTED")).containsExactly("CONFLICTING_FILE");
+		assertThat(Snapshot.of(this.url).get("report.cash_flow")).isEqualTo(before.get("report.cash_flow"));
+	}
+
+	@Test
+	void wholeFileRejectionsLeaveNothingVisibleAndExitThree() throws IOException {
+		// given accounts to post against
+		assertThat(run("import-accounts", "2026-11-20", "--inbox=" + DAY1).exitCode()).isZero();
+		String header = "H,CF1,2026-11-20,PROC,2026-11-20T01:00:00+09:00";
+		String good = purchase("CFA", "1000000001", 1000);
+		Map<String, byte[]> cases = new java.util.LinkedHashMap<>();
+		cases.put("HEADER_MISSING", utf8(good + "\nT,1,1000\n"));
+		cases.put("BUSINESS_DATE_MISMATCH",
+				utf8("H,CF1,2026-11-19,PROC,2026-11-19T01:00:00+09:00\n" + good + "\nT,1,1000\n"));
+		cases.put("TRAILER_MISSING", utf8(header + "\n" + good + "\n"));
+		cases.put("TRAILER_COUNT_MISMATCH", utf8(header + "\n" + good + "\nT,2,1000\n"));
+		cases.put("TRAILER_TOTAL_MISMATCH", utf8(header + "\n" + good + "\nT,1,999\n"));
+		cases.put("EMPTY_FILE", new byte[0]);
+		cases.put("NOT_UTF8",
+				(header + "\n" + purchase("CFA", "1000000001", 1000).replace("ローソン", "ローソン") + "\nT,1,1000\n")
+					.getBytes(Charset.forName("Windows-31J")));
+		cases.put("REJECT_RATIO_EXCEEDED",
+				utf8(header + "\n" + good + "\n" + purchase("CFB", "9999999999", 1000) + "\nT,2,2000\n"));
+		int n = 0;
+		for (Map.Entry<String, byte[]> c : cases.entrySet()) {
+			Path file = this.work.resolve("bad" + (n++) + "/cashflow_20261120.csv");
+			Files.createDirectories(file.getParent());
+			Files.write(file, c.getValue());
+
+			Cli.Result result = run("import-cash-flows", "2026-11-20", "--input=" + file);
+
+			assertThat(result.exitCode()).as(c.getKey()).isEqualTo(3);
+			assertThat(result.output()).as(c.getKey()).contains(c.getKey());
+			assertThat(count("report.cash_flow")).as(c.getKey()).isZero();
+			assertThat(count("payment.cash_flow")).as(c.getKey()).isZero();
+		}
+		assertThat(this.jdbc.queryForList("SELECT reject_reason FROM report.import_file WHERE file_type = 'CASH_FLOWS'",
+				String.class))
+			.containsExactlyInAnyOrderElementsOf(cases.keySet());
+
+		// when a corrected file follows
+		Path corrected = this.work.resolve("fixed/cashflow_20261120.csv");
+		writeCashFlows(corrected, "2026-11-20", List.of(good));
+		Cli.Result fixed = run("import-cash-flows", "2026-11-20", "--input=" + corrected);
+
+		// then it is taken
+		assertThat(fixed.exitCode()).isZero();
+		assertThat(count("report.cash_flow")).isEqualTo(1);
+	}
+
+	@Test
+	void anAccountAboveTheRateCapIsRejectedByItsLine() throws IOException {
+		Path file = this.work.resolve("accounts_20261120.csv");
+		Files.writeString(file, """
+				H,ACC1,2026-11-20,CARD,2026-11-20T01:00:00+09:00
+				D,1000000001,CUS1,ACTIVE,2020-01-01,REVOLVING,500000,500000,15.00,18.00,31,27
+				D,1000000002,CUS2,ACTIVE,2020-01-01,REVOLVING,500000,500000,15.00,18.50,31,27
+				T,2,1000000
+				""");
+
+		Cli.Result result = run("import-accounts", "2026-11-20", "--input=" + file, "--max-reject-ratio=0.5");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(this.jdbc.queryForList("SELECT account_id FROM card.account", String.class))
+			.containsExactly("1000000001");
+		assertThat(this.jdbc.queryForObject("SELECT reason FROM report.import_reject", String.class))
+			.isEqualTo("INTEREST_RATE_CAP_EXCEEDED");
+	}
+
+	@Test
+	void operatorMistakesGetTheirExitCodes() {
+		assertThat(run("import-cash-flows", "2026-11-20", "--inbox=" + this.work.resolve("empty")).exitCode())
+			.as("missing input")
+			.isEqualTo(4);
+		assertThat(run("import-everything", "2026-11-20", "--inbox=" + DAY1).exitCode()).as("unknown job").isEqualTo(2);
+		assertThat(run("import-cash-flows", "20261120", "--inbox=" + DAY1).exitCode()).as("bad date").isEqualTo(2);
+		assertThat(this.cli.run("run", "import-cash-flows").exitCode()).as("no date").isEqualTo(2);
+	}
+
+	@Test
+	void eachInvocationIsRecordedAsATaskWithItsExitCode() throws IOException {
+		run("import-accounts", "2026-11-20", "--inbox=" + DAY1);
+		Path conflict = this.work.resolve("c/accounts_20261120.csv");
+		Files.createDirectories(conflict.getParent());
+		Files.writeString(conflict, "H,ACC1,2026-11-20,CARD,2026-11-20T01:00:00+09:00\nT,0,0\n");
+		run("import-accounts", "2026-11-20", "--input=" + conflict);
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT task_name || ':' || exit_code FROM batch.task_execution ORDER BY task_execution_id",
+				String.class))
+			.containsExactly("import-accounts:0", "import-accounts:3");
+		assertThat(count("batch.task_task_batch")).isEqualTo(2);
+	}
+
+	// --- helpers
+
+	static String purchase(String id, String account, long amount) {
+		return "D," + id + "," + account + ",PURCHASE," + amount + ",JPY,2026-11-20T10:00:00+09:00,ローソン 品川店,5411,1234,";
+	}
+
+	static void writeCashFlows(Path file, String date, List<String> details) throws IOException {
+		long total = details.stream().mapToLong(d -> Long.parseLong(d.split(",")[4])).sum();
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, "H,CF1," + date + ",PROC," + date + "T01:00:00+09:00\n" + String.join("\n", details)
+				+ "\nT," + details.size() + "," + total + "\n");
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void copyFile(Path from, Path to) {
+		try {
+			Files.copy(from, to);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private long count(String relation) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM " + relation, Long.class);
+	}
+
+	private List<String> fileStatus(String type, String status) {
+		return this.jdbc.queryForList("SELECT reject_reason FROM report.import_file WHERE file_type = ? AND status = ?",
+				String.class, type, status);
+	}
+
+	private Map<String, String> rejectFile(String fileName) throws IOException {
+		Path file = this.work.resolve("out/rejects/" + fileName + ".rejects.csv");
+		try (CSVReader reader = new CSVReader(Files.newBufferedReader(file))) {
+			List<String[]> rows = reader.readAll();
+			assertThat(rows.get(0)).containsExactly("line_number", "reason", "raw_line");
+			return rows.stream().skip(1).collect(Collectors.toMap(r -> r[1], r -> r[2]));
+		}
+		catch (com.opencsv.exceptions.CsvException ex) {
+			throw new IOException(ex);
+		}
+	}
+
+	static long detailCount(Path file) throws IOException {
+		String[] trailer = lastLine(file).split(",");
+		return Long.parseLong(trailer[1]);
+	}
+
+	static long trailerTotal(Path file) throws IOException {
+		return Long.parseLong(lastLine(file).split(",")[2]);
+	}
+
+	private static String lastLine(Path file) throws IOException {
+		List<String> lines = Files.readAllLines(file);
+		return lines.get(lines.size() - 1);
+	}
+
+}

@@ -1,0 +1,58 @@
+package jp.settlementbatch.support.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.settlementbatch.support.cli.SettlementBatchCommand;
+
+/**
+ * Runs the command line in this JVM against a test database, capturing everything it
+ * prints.
+ */
+public final class Cli {
+
+	private final String dbUrl;
+
+	private final StringBuilder allOutput = new StringBuilder();
+
+	public Cli(String dbUrl) {
+		this.dbUrl = dbUrl;
+	}
+
+	public record Result(int exitCode, String output) {
+	}
+
+	public synchronized Result run(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("--db-url=" + this.dbUrl);
+		if (all.stream().noneMatch(a -> a.startsWith("--log-format"))) {
+			all.add("--log-format=json");
+		}
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+		System.setOut(both);
+		System.setErr(both);
+		int code;
+		try {
+			code = SettlementBatchCommand.execute(all.toArray(String[]::new));
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+		String output = captured.toString(StandardCharsets.UTF_8);
+		this.allOutput.append(output);
+		return new Result(code, output);
+	}
+
+	/** Everything every run of this instance printed (logs included), for leak scans. */
+	public String allOutput() {
+		return this.allOutput.toString();
+	}
+
+}

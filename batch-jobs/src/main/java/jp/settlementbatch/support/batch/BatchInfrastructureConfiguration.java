@@ -51,8 +51,8 @@ class BatchInfrastructureConfiguration {
 
 	@Bean
 	JobRuns jobRuns(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			DataSource dataSource) {
-		return new JobRuns(jobOperator, jobRepository, jobRegistry, dataSource);
+			DataSource dataSource, FileStore files) {
+		return new JobRuns(jobOperator, jobRepository, jobRegistry, dataSource, files);
 	}
 
 }

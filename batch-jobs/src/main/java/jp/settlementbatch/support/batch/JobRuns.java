@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.files.StoredObject;
 import jp.settlementbatch.support.intake.ImportFiles;
+import jp.settlementbatch.support.intake.IntakeInput;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +57,11 @@ public class JobRuns {
 
 	private final ImportFiles importFiles;
 
-	public JobRuns(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			DataSource dataSource) {
+	private final FileStore files;
+
+	public JobRuns(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry, DataSource dataSource,
+			FileStore files) {
+		this.files = files;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobRegistry = jobRegistry;
@@ -174,6 +180,12 @@ public class JobRuns {
 							+ " Send a corrected input to import it again.",
 					last);
 		}
+		Optional<String> changed = changedInput(last.getJobParameters());
+		if (changed.isPresent()) {
+			return new RunOutcome(ExitCode.INPUT_REJECTED, changed.get() + " Execution " + last.getId()
+					+ " will not be resumed on a different file: restore the original object, or run 'settlement-batch abandon "
+					+ last.getId() + "' and import the new file.", last);
+		}
 		JobExecution resumable = last;
 		if (status.isRunning() || status == BatchStatus.UNKNOWN) {
 			log.warn("Execution {} of {} is marked {} but no process holds it: recovering it and resuming",
@@ -258,6 +270,37 @@ public class JobRuns {
 								+ " original object to resume, or run 'settlement-batch abandon " + last.getId()
 								+ "' and then import the new file.",
 						last));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * An input of the run that is no longer the object it is pinned to, described; or
+	 * empty.
+	 */
+	private Optional<String> changedInput(JobParameters parameters) {
+		for (String prefix : List.of("input", "watchlist")) {
+			Optional<IntakeInput> pinned = IntakeInput.from(parameters, prefix);
+			if (pinned.isEmpty()) {
+				continue;
+			}
+			StoredObject expected = pinned.get().object();
+			Optional<StoredObject> now = this.files.stat(expected.uri());
+			if (now.isEmpty()) {
+				return Optional.of(expected.name() + " is no longer at " + expected.uri() + ".");
+			}
+			if (!now.get().version().equals(expected.version())) {
+				try {
+					String sha = this.files.sha256(now.get());
+					if (!sha.equals(pinned.get().sha256())) {
+						return Optional.of(expected.name() + " was replaced since the run started (SHA-256 "
+								+ abbreviate(pinned.get().sha256()) + " is now " + abbreviate(sha) + ").");
+					}
+				}
+				catch (java.io.IOException ex) {
+					return Optional.of(expected.name() + " cannot be read: " + ex.getMessage());
+				}
 			}
 		}
 		return Optional.empty();

@@ -20,6 +20,8 @@ public final class TestDatabase {
 
 	public static synchronized EmbeddedDatabase server() {
 		if (server == null) {
+			((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
+				.setLevel(ch.qos.logback.classic.Level.WARN);
 			server = EmbeddedDatabase.open(Path.of("target", "test-pg-" + ProcessHandle.current().pid()));
 			Runtime.getRuntime().addShutdownHook(new Thread(server::close));
 		}

@@ -1,0 +1,154 @@
+package jp.settlementbatch.support.batch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import jp.settlementbatch.bench.SyntheticDay;
+import jp.settlementbatch.support.testing.Cli;
+import jp.settlementbatch.support.testing.JarProcess;
+import jp.settlementbatch.support.testing.Snapshot;
+import jp.settlementbatch.support.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Crashes and races, with the real jar in its own process: a {@code kill -9} in the
+ * middle of a large import, and the same run started twice at once.
+ */
+class RerunSafetyIntegrationTests {
+
+	static final String DATE = "2026-11-20";
+
+	static final long CASH_FLOWS = 300_000;
+
+	@TempDir
+	static Path day;
+
+	@TempDir
+	Path work;
+
+	@BeforeAll
+	static void generateALargeDay() throws Exception {
+		new SyntheticDay(LocalDate.parse(DATE), 2_000, 7L).writeAll(day, CASH_FLOWS, 1_000, 10, 5);
+	}
+
+	@Test
+	void anImportKilledMidChunkResumesAndEndsIdenticalToAnUninterruptedRun() throws Exception {
+		// given a reference database where the import ran without interruption
+		String reference = TestDatabase.fresh();
+		importAccounts(reference);
+		assertThat(new Cli(reference)
+			.run("run", "import-cash-flows", "--business-date=" + DATE, "--inbox=" + day,
+					"--outbox=" + this.work.resolve("out-ref"))
+			.exitCode()).isZero();
+
+		// and a database where the same import is killed in the middle of its load
+		String url = TestDatabase.fresh();
+		importAccounts(url);
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
+				"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
+				"--chunk-size=5000", "--db-url=" + url, "--log-format=json");
+		waitUntil(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 10, importing);
+		importing.kill();
+		assertThat(jdbc.queryForObject(
+				"SELECT status FROM batch.batch_job_execution ORDER BY job_execution_id DESC LIMIT 1", String.class))
+			.as("the dead run is left STARTED")
+			.isEqualTo("STARTED");
+		long staged = jdbc.queryForObject("SELECT count(*) FROM payment.cash_flow", Long.class);
+		assertThat(staged).as("some chunks were committed, not all").isBetween(1L, CASH_FLOWS - 1);
+		waitUntil(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
+
+		// when the same command runs again
+		Cli.Result rerun = new Cli(url).run("run", "import-cash-flows", "--business-date=" + DATE, "--inbox=" + day,
+				"--outbox=" + this.work.resolve("out"));
+
+		// then it recovers the dead execution, resumes after the last committed chunk,
+		// and ends identical
+		assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+		assertThat(jdbc.queryForList("SELECT status FROM batch.batch_job_execution e JOIN batch.batch_job_instance i"
+				+ " ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'import-cash-flows' ORDER BY job_execution_id",
+				String.class))
+			.containsExactly("FAILED", "COMPLETED");
+		long readOnResume = jdbc.queryForObject("SELECT read_count FROM batch.batch_step_execution "
+				+ "WHERE step_name = 'load-cash-flows' ORDER BY step_execution_id DESC LIMIT 1", Long.class);
+		assertThat(readOnResume).as("the resumed run read only what was not committed").isEqualTo(CASH_FLOWS - staged);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM payment.cash_flow", Long.class)).isEqualTo(CASH_FLOWS);
+		assertThat(Snapshot.of(url)).isEqualTo(Snapshot.of(reference));
+	}
+
+	@Test
+	void theSameRunStartedTwiceAtOnceRunsOnceAndTheOtherSaysAlreadyRunning() throws Exception {
+		// given the first run holding its instance and held up inside its job
+		String url = TestDatabase.fresh();
+		importAccounts(url);
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		try (var holdUp = jdbc.getDataSource().getConnection()) {
+			holdUp.setAutoCommit(false);
+			holdUp.createStatement().execute("LOCK TABLE payment.cash_flow IN ACCESS EXCLUSIVE MODE");
+			JarProcess first = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
+					"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
+					"--db-url=" + url, "--log-format=json");
+			waitUntil(Duration.ofSeconds(60), () -> advisoryLocks(jdbc) == 1, first);
+
+			// when the same run starts again
+			JarProcess second = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
+					"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
+					"--db-url=" + url, "--log-format=json");
+			int secondExit = second.waitFor(60);
+
+			// then it refuses at once, and the first completes once let go
+			assertThat(secondExit).as(second.output()).isEqualTo(5);
+			assertThat(second.output()).contains("already running in another process");
+			holdUp.rollback();
+			assertThat(first.waitFor(120)).as(first.output()).isZero();
+		}
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM report.cash_flow", Long.class)).isEqualTo(CASH_FLOWS);
+		assertThat(jdbc.queryForList(
+				"SELECT status FROM batch.batch_job_execution e JOIN batch.batch_job_instance i"
+						+ " ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'import-cash-flows'",
+				String.class))
+			.containsExactly("COMPLETED");
+	}
+
+	private void importAccounts(String url) {
+		assertThat(new Cli(url)
+			.run("run", "import-accounts", "--business-date=" + DATE, "--inbox=" + day,
+					"--outbox=" + this.work.resolve("out"))
+			.exitCode()).isZero();
+	}
+
+	private static long committedChunks(JdbcTemplate jdbc) {
+		List<Long> commits = jdbc.queryForList(
+				"SELECT commit_count FROM batch.batch_step_execution WHERE step_name = 'load-cash-flows'", Long.class);
+		return commits.isEmpty() ? 0 : commits.get(0);
+	}
+
+	private static long advisoryLocks(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", Long.class);
+	}
+
+	static void waitUntil(Duration timeout, BooleanSupplier condition, JarProcess process) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("condition not met within " + timeout
+						+ (process == null ? "" : "; process output:\n" + process.output()));
+			}
+			if (process != null && !process.isAlive()) {
+				throw new AssertionError("process ended early:\n" + process.output());
+			}
+			Thread.sleep(20);
+		}
+	}
+
+}

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import jp.settlementbatch.bench.SyntheticDay;
 import jp.settlementbatch.support.testing.Cli;
 import jp.settlementbatch.support.testing.JarProcess;
 import jp.settlementbatch.support.testing.Snapshot;
 import jp.settlementbatch.support.testing.TestDatabase;
+import jp.settlementbatch.support.testing.Wait;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +58,7 @@ class RerunSafetyIntegrationTests {
 		JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
 				"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
 				"--chunk-size=5000", "--db-url=" + url, "--log-format=json");
-		waitUntil(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 10, importing);
+		Wait.until(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 10, importing);
 		importing.kill();
 		assertThat(jdbc.queryForObject(
 				"SELECT status FROM batch.batch_job_execution ORDER BY job_execution_id DESC LIMIT 1", String.class))
@@ -66,7 +66,7 @@ class RerunSafetyIntegrationTests {
 			.isEqualTo("STARTED");
 		long staged = jdbc.queryForObject("SELECT count(*) FROM payment.cash_flow", Long.class);
 		assertThat(staged).as("some chunks were committed, not all").isBetween(1L, CASH_FLOWS - 1);
-		waitUntil(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
+		Wait.until(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
 
 		// when the same command runs again
 		Cli.Result rerun = new Cli(url).run("run", "import-cash-flows", "--business-date=" + DATE, "--inbox=" + day,
@@ -98,7 +98,7 @@ class RerunSafetyIntegrationTests {
 			JarProcess first = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
 					"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
 					"--db-url=" + url, "--log-format=json");
-			waitUntil(Duration.ofSeconds(60), () -> advisoryLocks(jdbc) == 1, first);
+			Wait.until(Duration.ofSeconds(60), () -> advisoryLocks(jdbc) == 1, first);
 
 			// when the same run starts again
 			JarProcess second = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
@@ -135,20 +135,6 @@ class RerunSafetyIntegrationTests {
 
 	private static long advisoryLocks(JdbcTemplate jdbc) {
 		return jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", Long.class);
-	}
-
-	static void waitUntil(Duration timeout, BooleanSupplier condition, JarProcess process) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("condition not met within " + timeout
-						+ (process == null ? "" : "; process output:\n" + process.output()));
-			}
-			if (process != null && !process.isAlive()) {
-				throw new AssertionError("process ended early:\n" + process.output());
-			}
-			Thread.sleep(20);
-		}
 	}
 
 }

@@ -1,0 +1,186 @@
+package jp.settlementbatch.support.files;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jp.settlementbatch.bench.SyntheticDay;
+import jp.settlementbatch.support.testing.JarProcess;
+import jp.settlementbatch.support.testing.S3TestServer;
+import jp.settlementbatch.support.testing.Snapshot;
+import jp.settlementbatch.support.testing.TestDatabase;
+import jp.settlementbatch.support.testing.Wait;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Inputs and outputs in S3, spoken over real S3 HTTP to an S3-compatible server on
+ * loopback, by the jar in its own process configured the way ECS configures it
+ * (environment only).
+ */
+class S3IntegrationTests {
+
+	static final Path SAMPLES = Path.of(System.getProperty("settlement.sample-files", "../sample-files"));
+
+	static S3TestServer s3;
+
+	static S3Client client;
+
+	@TempDir
+	Path work;
+
+	@BeforeAll
+	static void startS3() throws Exception {
+		s3 = new S3TestServer();
+		client = s3.client();
+	}
+
+	@AfterAll
+	static void stopS3() throws Exception {
+		client.close();
+		s3.close();
+	}
+
+	@Test
+	void importsFromAnInboxPrefixAndWritesRejectsToTheOutbox() throws Exception {
+		// given the sample days in a bucket
+		String bucket = bucket("days");
+		upload(bucket, "inbox/2026-11-20/", SAMPLES.resolve("2026-11-20"));
+		upload(bucket, "inbox/2026-11-24/", SAMPLES.resolve("2026-11-24"));
+		String url = TestDatabase.fresh();
+
+		// when
+		for (String job : List.of("import-accounts", "import-cash-flows")) {
+			assertThat(run(url, job, "2026-11-20", "--inbox=s3://" + bucket + "/inbox/2026-11-20/")).isZero();
+		}
+		assertThat(run(url, "import-cash-flows", "2026-11-24", "--inbox=s3://" + bucket + "/inbox/2026-11-24"))
+			.isZero();
+
+		// then the files are in, pinned to their S3 objects, and the rejects are in the
+		// outbox, masked
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		assertThat(jdbc.queryForList("SELECT status FROM batch.import_file ORDER BY file_id", String.class))
+			.containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
+		assertThat(jdbc.queryForList("SELECT source_version FROM batch.import_file", String.class))
+			.allMatch(v -> v.startsWith("etag:") || v.startsWith("version:"));
+		String rejects = client
+			.getObjectAsBytes(r -> r.bucket(bucket).key("outbox/rejects/cashflow_20261124.csv.rejects.csv"))
+			.asString(StandardCharsets.UTF_8);
+		assertThat(rejects).startsWith("line_number,reason,raw_line\n")
+			.contains("PAN_DETECTED")
+			.contains("411111******1111")
+			.doesNotContain("4111 1111 1111 1111");
+	}
+
+	@Test
+	void anObjectReplacedAfterAFailureIsRefusedUntilTheOperatorDecides() throws Exception {
+		// given a large cash-flow file in S3 whose import is killed half way
+		String bucket = bucket("replaced");
+		Path day = this.work.resolve("day");
+		new SyntheticDay(LocalDate.of(2026, 11, 20), 1_000, 11L).writeAll(day, 200_000, 10, 10, 5);
+		upload(bucket, "inbox/", day);
+		String url = TestDatabase.fresh();
+		assertThat(run(url, "import-accounts", "2026-11-20", "--inbox=s3://" + bucket + "/inbox")).isZero();
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		JarProcess importing = start(url, "import-cash-flows", "2026-11-20", "--inbox=s3://" + bucket + "/inbox",
+				"--chunk-size=5000");
+		waitUntil(() -> jdbc.queryForObject("SELECT count(*) FROM payment.cash_flow", Long.class) > 0, importing);
+		importing.kill();
+		long executionId = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch.batch_job_execution",
+				Long.class);
+
+		// when the object is replaced by another file
+		Path other = this.work.resolve("other");
+		new SyntheticDay(LocalDate.of(2026, 11, 20), 1_000, 12L).writeAll(other, 1_000, 10, 10, 5);
+		client.putObject(r -> r.bucket(bucket).key("inbox/cashflow_20261120.csv"),
+				RequestBody.fromFile(other.resolve("cashflow_20261120.csv")));
+
+		// then neither a rerun nor a restart mixes the two files
+		JarProcess rerun = start(url, "import-cash-flows", "2026-11-20", "--inbox=s3://" + bucket + "/inbox");
+		assertThat(rerun.waitFor(120)).as(rerun.output()).isEqualTo(3);
+		assertThat(rerun.output()).contains("changed since execution " + executionId);
+		waitUntil(
+				() -> jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'", Long.class) == 0,
+				null);
+		JarProcess restart = JarProcess.start(this.work, s3.environment(), "restart", String.valueOf(executionId),
+				"--db-url=" + url, "--log-format=json");
+		assertThat(restart.waitFor(120)).as(restart.output()).isEqualTo(3);
+		assertThat(restart.output()).contains("was replaced since the run started");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM report.cash_flow", Long.class)).isZero();
+
+		// and once the operator abandons the old run, the new file is taken
+		JarProcess abandon = JarProcess.start(this.work, s3.environment(), "abandon", String.valueOf(executionId),
+				"--db-url=" + url, "--log-format=json");
+		assertThat(abandon.waitFor(120)).as(abandon.output()).isZero();
+		assertThat(run(url, "import-cash-flows", "2026-11-20", "--inbox=s3://" + bucket + "/inbox")).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM report.cash_flow", Long.class)).isEqualTo(1_000);
+		assertThat(jdbc.queryForList(
+				"SELECT status FROM batch.import_file WHERE file_type = 'CASH_FLOWS' ORDER BY file_id", String.class))
+			.containsExactly("ABANDONED", "ACCEPTED");
+	}
+
+	@Test
+	void aMissingObjectIsExitFourAndAnUnreachableStoreIsExitOne() throws Exception {
+		String bucket = bucket("empty");
+		String url = TestDatabase.fresh();
+		JarProcess missing = start(url, "import-cash-flows", "2026-11-20", "--inbox=s3://" + bucket + "/inbox");
+		assertThat(missing.waitFor(120)).as(missing.output()).isEqualTo(4);
+		assertThat(missing.output()).contains("cashflow_20261120.csv is not there (yet)");
+
+		Map<String, String> unreachable = Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID", "x",
+				"AWS_SECRET_ACCESS_KEY", "y", "AWS_REGION", "us-east-1");
+		JarProcess down = JarProcess.start(this.work, unreachable, "run", "import-cash-flows",
+				"--business-date=2026-11-20", "--inbox=s3://" + bucket + "/inbox", "--db-url=" + url,
+				"--log-format=json");
+		assertThat(down.waitFor(180)).as(down.output()).isEqualTo(1);
+	}
+
+	private int run(String url, String job, String date, String... more) throws Exception {
+		JarProcess process = start(url, job, date, more);
+		int exit = process.waitFor(180);
+		assertThat(process.output()).doesNotContain(S3TestServer.SECRET_KEY);
+		if (exit != 0) {
+			System.err.println(process.output());
+		}
+		return exit;
+	}
+
+	private JarProcess start(String url, String job, String date, String... more) throws Exception {
+		List<String> args = new java.util.ArrayList<>(
+				List.of("run", job, "--business-date=" + date, "--db-url=" + url, "--log-format=json",
+						"--outbox=s3://" + more[0].replaceFirst("--inbox=s3://", "").split("/")[0] + "/outbox"));
+		args.addAll(List.of(more));
+		return JarProcess.start(this.work, s3.environment(), args.toArray(String[]::new));
+	}
+
+	private static String bucket(String name) {
+		client.createBucket(r -> r.bucket(name));
+		return name;
+	}
+
+	private static void upload(String bucket, String prefix, Path folder) throws Exception {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				client.putObject(r -> r.bucket(bucket).key(prefix + file.getFileName()), RequestBody.fromFile(file));
+			}
+		}
+	}
+
+	private static void waitUntil(java.util.function.BooleanSupplier condition, JarProcess process) throws Exception {
+		Wait.until(Duration.ofSeconds(90), condition, process);
+	}
+
+}

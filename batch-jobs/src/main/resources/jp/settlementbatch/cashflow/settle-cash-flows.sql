@@ -30,15 +30,6 @@ FROM (SELECT transaction_id, min(line_number) AS first_line
 JOIN payment.cash_flow f ON f.file_id = :file_id AND f.line_number = d.first_line
 WHERE c.file_id = :file_id AND c.reject_reason IS NULL AND c.transaction_id = d.transaction_id AND c.line_number > d.first_line;
 
--- A refund needs its purchase (same account), accepted before or in this file.
-UPDATE payment.cash_flow r
-SET reject_reason = 'REFUND_WITHOUT_ORIGINAL'
-WHERE r.file_id = :file_id AND r.type = 'REFUND' AND r.reject_reason IS NULL
-  AND NOT EXISTS (SELECT 1
-                  FROM payment.cash_flow p
-                  LEFT JOIN batch.import_file f ON f.file_id = p.file_id
-                  WHERE p.transaction_id = r.original_transaction_id AND p.type = 'PURCHASE' AND p.account_id = r.account_id
-                    AND ((p.file_id = :file_id AND p.reject_reason IS NULL) OR f.status = 'ACCEPTED'));
-
--- Refunds of one purchase never add up to more than the purchase (taken in line order).
+-- Refunds: a refund needs its purchase (same account), accepted before or in this file, and the refunds
+-- of one purchase, taken in line order, never add up to more than the purchase.
 SELECT payment.reject_excess_refunds(:file_id);

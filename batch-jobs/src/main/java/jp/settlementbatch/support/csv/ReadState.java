@@ -47,6 +47,28 @@ public final class ReadState {
 		return this.finished;
 	}
 
+	/** A copy of this state, as it stands now. */
+	public ReadState copy() {
+		ReadState copy = new ReadState();
+		copy.offset = this.offset;
+		copy.physicalLines = this.physicalLines;
+		copy.headerSeen = this.headerSeen;
+		copy.trailerSeen = this.trailerSeen;
+		copy.finished = this.finished;
+		copy.details = this.details;
+		copy.amountTotal = this.amountTotal;
+		copy.encodingErrors = this.encodingErrors;
+		copy.trailerCount = this.trailerCount;
+		copy.trailerTotal = this.trailerTotal;
+		copy.rejection = this.rejection;
+		return copy;
+	}
+
+	/** Saves this state where a {@link RecordFileReader} restores it from. */
+	public void saveTo(ExecutionContext context) {
+		save(context, RecordFileReader.KEY);
+	}
+
 	void save(ExecutionContext context, String prefix) {
 		context.putLong(prefix + "offset", this.offset);
 		context.putInt(prefix + "physicalLines", this.physicalLines);
@@ -82,7 +104,7 @@ public final class ReadState {
 	/** Reads a state saved by a reader, for the steps after the load. */
 	public static ReadState from(ExecutionContext context) {
 		ReadState state = new ReadState();
-		state.restore(context, "records.");
+		state.restore(context, RecordFileReader.KEY);
 		return state;
 	}
 

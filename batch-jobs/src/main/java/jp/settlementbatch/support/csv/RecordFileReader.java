@@ -27,7 +27,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class RecordFileReader implements ItemStreamReader<RecordLine> {
 
-	private static final String KEY = "records.";
+	static final String KEY = "records.";
 
 	private final FileStore files;
 

@@ -68,12 +68,11 @@ final class IntakeSteps {
 
 	Step load() {
 		LoadStep load = new LoadStep(this.kind, this.prefix, this.context.files(), this.context.importFiles(),
-				this.context.dataSource());
+				this.context.dataSource(), this.context.chunkSize());
 		return new StepBuilder(stepName("load"), this.context.jobRepository())
-			.<RecordLine, CheckedLine>chunk(this.context.chunkSize())
+			.<CheckedLine, CheckedLine>chunk(this.context.chunkSize())
 			.transactionManager(this.context.transactionManager())
 			.reader(load)
-			.processor(load)
 			.writer(load)
 			.listener(load)
 			.listener(this.context.stepListener())

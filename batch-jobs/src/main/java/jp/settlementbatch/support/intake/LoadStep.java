@@ -6,7 +6,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import jp.settlementbatch.support.csv.RecordFileReader;
-import jp.settlementbatch.support.csv.RecordLine;
 import jp.settlementbatch.support.db.PgCopy;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
@@ -16,7 +15,6 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -25,8 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * A thin adapter: the reading is {@link RecordFileReader}, the rules are the kind's
  * {@link DetailRule}, the writing is {@link PgCopy}.
  */
-final class LoadStep implements ItemStreamReader<RecordLine>, ItemProcessor<RecordLine, CheckedLine>,
-		ItemWriter<CheckedLine>, StepExecutionListener {
+final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<CheckedLine>, StepExecutionListener {
 
 	private final FileKind kind;
 
@@ -42,9 +39,15 @@ final class LoadStep implements ItemStreamReader<RecordLine>, ItemProcessor<Reco
 
 	private LineCheck check;
 
+	private ReadAhead readAhead;
+
+	private final int readAheadCapacity;
+
 	private long fileId;
 
-	LoadStep(FileKind kind, String prefix, FileStore files, ImportFiles importFiles, DataSource dataSource) {
+	LoadStep(FileKind kind, String prefix, FileStore files, ImportFiles importFiles, DataSource dataSource,
+			int chunkSize) {
+		this.readAheadCapacity = Math.max(2 * chunkSize, 16);
 		this.kind = kind;
 		this.prefix = prefix;
 		this.files = files;
@@ -76,32 +79,28 @@ final class LoadStep implements ItemStreamReader<RecordLine>, ItemProcessor<Reco
 	@Override
 	public void open(ExecutionContext context) {
 		if (this.reader != null) {
-			this.reader.open(context);
+			this.readAhead = new ReadAhead(this.reader, this.check, context, this.readAheadCapacity);
 		}
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		if (this.reader != null) {
-			this.reader.update(context);
+		if (this.readAhead != null) {
+			this.readAhead.update(context);
 		}
 	}
 
 	@Override
 	public void close() {
-		if (this.reader != null) {
-			this.reader.close();
+		if (this.readAhead != null) {
+			this.readAhead.close();
+			this.readAhead = null;
 		}
 	}
 
 	@Override
-	public RecordLine read() {
-		return this.reader == null ? null : this.reader.read();
-	}
-
-	@Override
-	public CheckedLine process(RecordLine line) {
-		return this.check.check(line);
+	public CheckedLine read() {
+		return this.readAhead == null ? null : this.readAhead.next();
 	}
 
 	@Override

@@ -33,8 +33,16 @@ final class DayRun {
 	}
 
 	List<JobResult> run(LocalDate businessDate, String inbox, String outbox, double maxRejectRatio) {
+		return run(businessDate, inbox, outbox, maxRejectRatio, 0);
+	}
+
+	/**
+	 * @param partitions run each partitioned job once per partition of this many (0: not
+	 * partitioned)
+	 */
+	List<JobResult> run(LocalDate businessDate, String inbox, String outbox, double maxRejectRatio, int partitions) {
 		List<JobResult> results = new ArrayList<>();
-		JobInputs.Sources sources = new JobInputs.Sources(null, inbox);
+		JobInputs.Sources sources = new JobInputs.Sources(null, inbox.replace("{date}", businessDate.toString()));
 		for (String name : Jobs.DAILY_ORDER) {
 			Job job = this.runs.job(name).orElse(null);
 			if (job == null) {

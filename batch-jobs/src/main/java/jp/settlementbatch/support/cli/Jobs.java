@@ -1,6 +1,7 @@
 package jp.settlementbatch.support.cli;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,10 @@ final class Jobs {
 			"import-repayments", "import-applications", "plan-partitions", "update-statements", "update-repayments",
 			"accrue-interest", "close-statements", "notify-interest", "build-credit-review-list");
 
+	/** The jobs that take {@code --partition=i/N}. */
+	static final List<String> PARTITIONED = List.of("update-statements", "update-repayments", "accrue-interest",
+			"close-statements", "notify-interest");
+
 	private Jobs() {
 	}
 
@@ -26,11 +31,16 @@ final class Jobs {
 
 	}
 
+	/**
+	 * A business date as 2026-11-20, or as 20261120 (the form file names and S3 keys
+	 * carry).
+	 */
 	static LocalDate businessDate(String text) {
 		try {
-			return LocalDate.parse(text);
+			return text != null && text.length() == 8 ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE)
+					: LocalDate.parse(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeParseException | NullPointerException ex) {
 			throw new IllegalArgumentException("--business-date must be a date like 2026-11-20, not '" + text + "'.");
 		}
 	}

@@ -292,7 +292,8 @@ class ImportIntegrationTests {
 			.as("missing input")
 			.isEqualTo(4);
 		assertThat(run("import-everything", "2026-11-20", "--inbox=" + DAY1).exitCode()).as("unknown job").isEqualTo(2);
-		assertThat(run("import-cash-flows", "20261120", "--inbox=" + DAY1).exitCode()).as("bad date").isEqualTo(2);
+		assertThat(run("import-cash-flows", "2026-11-31", "--inbox=" + DAY1).exitCode()).as("bad date").isEqualTo(2);
+		assertThat(run("import-cash-flows", "20261120x", "--inbox=" + DAY1).exitCode()).as("bad date").isEqualTo(2);
 		assertThat(this.cli.run("run", "import-cash-flows").exitCode()).as("no date").isEqualTo(2);
 	}
 

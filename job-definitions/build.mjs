@@ -1,0 +1,115 @@
+// Generates one ECS task definition and one least-privilege task-role policy per job from
+// settings.json and the job list in ../step-functions/jobs.json. Placeholders (${...}) are the
+// account-specific values the infrastructure team provides at deploy time.
+// `node build.mjs` writes the files; `node build.mjs --check` fails when they are out of date.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const here = (file) => new URL(`./${file}`, import.meta.url);
+const settings = JSON.parse(readFileSync(here('settings.json')));
+const workflow = JSON.parse(readFileSync(new URL('../step-functions/jobs.json', import.meta.url)));
+const jobs = [...workflow.imports.map((i) => i.job), workflow.plan, ...workflow.partitioned, ...workflow.outputs];
+
+function taskDefinition(job, s) {
+  return {
+    family: `settlement-batch-${job}`,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: s.cpu,
+    memory: s.memory,
+    runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'LINUX' },
+    executionRoleArn: '${ExecutionRoleArn}',
+    taskRoleArn: `\${TaskRoleArnPrefix}${job}`,
+    volumes: [{ name: 'tmp' }],
+    containerDefinitions: [
+      {
+        name: 'settlement-batch',
+        image: '${ImageUri}',
+        essential: true,
+        user: '10001:10001',
+        readonlyRootFilesystem: true,
+        stopTimeout: 120,
+        command: ['run', job],
+        mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
+        environment: [
+          { name: 'SPRING_DATASOURCE_URL', value: '${DatabaseJdbcUrl}' },
+          { name: 'SPRING_DATASOURCE_USERNAME', value: '${DatabaseUser}' },
+          { name: 'SETTLEMENT_INBOX', value: 's3://${BatchBucket}/inbox/' },
+          { name: 'SETTLEMENT_OUTBOX', value: 's3://${BatchBucket}/outbox/' },
+          { name: 'SETTLEMENT_OUTBOX_KMS_KEY_ID', value: '${OutboxKmsKeyArn}' },
+          { name: 'AWS_REGION', value: '${Region}' },
+        ],
+        secrets: [{ name: 'SPRING_DATASOURCE_PASSWORD', valueFrom: '${DatabasePasswordSecretArn}' }],
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: {
+            'awslogs-group': '/settlement-batch/jobs',
+            'awslogs-region': '${Region}',
+            'awslogs-stream-prefix': job,
+            mode: 'non-blocking',
+            'max-buffer-size': '4m',
+          },
+        },
+      },
+    ],
+    tags: [
+      { key: 'application', value: 'settlement-batch' },
+      { key: 'job', value: job },
+    ],
+  };
+}
+
+function taskRolePolicy(job, s) {
+  const statements = [];
+  if (s.reads.length) {
+    statements.push({
+      Sid: 'ReadItsInboundFiles',
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:GetObjectVersion'],
+      Resource: s.reads.map((key) => `arn:aws:s3:::\${BatchBucket}/${key}`),
+    });
+    statements.push({ Sid: 'DecryptInbound', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['${InboxKmsKeyArn}'] });
+  }
+  if (s.writes.length) {
+    statements.push({
+      Sid: 'WriteItsOutbox',
+      Effect: 'Allow',
+      Action: ['s3:PutObject'],
+      Resource: s.writes.map((prefix) => `arn:aws:s3:::\${BatchBucket}/outbox/${prefix}*`),
+    });
+    statements.push({
+      Sid: 'EncryptOutbox',
+      Effect: 'Allow',
+      Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      Resource: ['${OutboxKmsKeyArn}'],
+    });
+  }
+  if (!statements.length) {
+    statements.push({ Sid: 'NoAwsAccessNeeded', Effect: 'Deny', Action: ['s3:*'], Resource: ['*'] });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+const check = process.argv.includes('--check');
+let stale = false;
+for (const job of jobs) {
+  const s = { ...settings.defaults, reads: [], writes: [], ...settings.jobs[job] };
+  if (!settings.jobs[job]) {
+    console.error(`settings.json has no entry for ${job}`);
+    stale = true;
+  }
+  for (const [file, content] of [
+    [`${job}.taskdef.json`, taskDefinition(job, s)],
+    [`${job}.task-role-policy.json`, taskRolePolicy(job, s)],
+  ]) {
+    const text = JSON.stringify(content, null, 2) + '\n';
+    if (check) {
+      let current = '';
+      try { current = readFileSync(here(file), 'utf8'); } catch { /* missing */ }
+      if (current !== text) { console.error(`${file} is out of date: run node build.mjs`); stale = true; }
+    } else {
+      writeFileSync(here(file), text);
+    }
+  }
+}
+if (!check) console.log(`wrote task definitions and task-role policies for ${jobs.length} jobs`);
+process.exit(stale ? 1 : 0);

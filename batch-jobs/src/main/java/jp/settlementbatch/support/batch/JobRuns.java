@@ -99,7 +99,7 @@ public class JobRuns {
 	 * resumed).
 	 */
 	public RunOutcome restart(long executionId) {
-		JobExecution execution = this.jobRepository.getJobExecution(executionId);
+		JobExecution execution = execution(executionId);
 		if (execution == null) {
 			return RunOutcome.of(ExitCode.USAGE,
 					"There is no job execution " + executionId + ". List them with: settlement-batch executions");
@@ -126,7 +126,7 @@ public class JobRuns {
 	 * Marks an execution as never to be resumed; the file it was importing is discarded.
 	 */
 	public RunOutcome abandon(long executionId) {
-		JobExecution execution = this.jobRepository.getJobExecution(executionId);
+		JobExecution execution = execution(executionId);
 		if (execution == null) {
 			return RunOutcome.of(ExitCode.USAGE,
 					"There is no job execution " + executionId + ". List them with: settlement-batch executions");
@@ -165,6 +165,16 @@ public class JobRuns {
 		catch (Exception ex) {
 			return RunOutcome.of(ExitCode.FAILED,
 					"Could not abandon execution " + executionId + ": " + ex.getMessage());
+		}
+	}
+
+	/** The execution with this id, or null when there is none. */
+	private JobExecution execution(long executionId) {
+		try {
+			return this.jobRepository.getJobExecution(executionId);
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			return null;
 		}
 	}
 

@@ -120,6 +120,61 @@ class RerunSafetyIntegrationTests {
 			.containsExactly("COMPLETED");
 	}
 
+	@Test
+	void sigtermStopsAtAChunkBoundaryEveryTimeAndTheRerunsComplete() throws Exception {
+		// given
+		String url = TestDatabase.fresh();
+		importAccounts(url);
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		java.util.Random random = new java.util.Random(20261120);
+		int stops = 0;
+
+		// when the import is stopped with SIGTERM twenty times, at different points, and
+		// run again each time
+		while (stops < 20) {
+			long before = count(jdbc, "payment.cash_flow");
+			JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
+					"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
+					"--chunk-size=1000", "--db-url=" + url, "--log-format=json");
+			Wait.until(Duration.ofSeconds(60), () -> count(jdbc, "payment.cash_flow") > before || !importing.isAlive(),
+					null);
+			if (!importing.isAlive()) {
+				assertThat(importing.waitFor(10)).as(importing.output()).isZero();
+				break; // it finished before a stop could land
+			}
+			Thread.sleep(random.nextInt(400));
+			importing.terminate();
+			int exit = importing.waitFor(120);
+
+			// then each time the process ends non-zero within the ECS stop timeout, and
+			// the run is resumable
+			assertThat(exit).as(importing.output()).isNotZero();
+			assertThat(lastStatus(jdbc)).as(importing.output()).isIn("STOPPED", "FAILED", "COMPLETED");
+			stops++;
+		}
+		assertThat(stops).isGreaterThanOrEqualTo(10);
+		// the operator's restart of the stopped execution finishes it
+		long stopped = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch.batch_job_execution", Long.class);
+		Cli.Result last = new Cli(url).run("restart", String.valueOf(stopped));
+		assertThat(last.exitCode()).as(last.output()).isZero();
+		assertThat(count(jdbc, "report.cash_flow")).isEqualTo(CASH_FLOWS);
+		assertThat(jdbc.queryForObject("SELECT count(DISTINCT transaction_id) FROM payment.cash_flow", Long.class))
+			.isEqualTo(CASH_FLOWS);
+	}
+
+	private static long count(JdbcTemplate jdbc, String relation) {
+		return jdbc.queryForObject("SELECT count(*) FROM " + relation, Long.class);
+	}
+
+	private static String lastStatus(JdbcTemplate jdbc) {
+		List<String> statuses = jdbc.queryForList(
+				"SELECT e.status FROM batch.batch_job_execution e"
+						+ " JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id"
+						+ " WHERE i.job_name = 'import-cash-flows' ORDER BY e.job_execution_id DESC LIMIT 1",
+				String.class);
+		return statuses.isEmpty() ? "NONE" : statuses.get(0);
+	}
+
 	private void importAccounts(String url) {
 		assertThat(new Cli(url)
 			.run("run", "import-accounts", "--business-date=" + DATE, "--inbox=" + day,

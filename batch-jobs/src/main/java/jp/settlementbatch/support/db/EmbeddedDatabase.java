@@ -52,6 +52,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	/** Starts the server of {@code home}, or adopts the one already running there. */
 	public static EmbeddedDatabase open(Path home) {
+		return open(home, 0);
+	}
+
+	/**
+	 * Starts the server of {@code home} on {@code port} (0: any free port), or adopts the
+	 * one already running there.
+	 */
+	public static EmbeddedDatabase open(Path home, int port) {
 		try {
 			Files.createDirectories(home);
 			Path dataDirectory = home.resolve("pgdata").toAbsolutePath();
@@ -63,12 +71,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 					database = new EmbeddedDatabase(dataDirectory, running.get(), null);
 				}
 				else {
-					int port = freePort();
+					int chosen = port > 0 ? port : freePort();
 					EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 						.setDataDirectory(dataDirectory)
 						.setCleanDataDirectory(false)
 						.setRegisterShutdownHook(false)
-						.setPort(port)
+						.setPort(chosen)
 						.setPGStartupWait(Duration.ofSeconds(60))
 						// Sized for batch loads on a laptop or a 2-core CI machine.
 						.setServerConfig("shared_buffers", "256MB")
@@ -80,7 +88,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 						.setServerConfig("max_connections", "100")
 						.setServerConfig("timezone", "Asia/Tokyo")
 						.start();
-					database = new EmbeddedDatabase(dataDirectory, port, postgres);
+					database = new EmbeddedDatabase(dataDirectory, chosen, postgres);
 				}
 				database.createDatabaseIfMissing();
 				return database;

@@ -162,6 +162,42 @@ class RerunSafetyIntegrationTests {
 			.isEqualTo(CASH_FLOWS);
 	}
 
+	@Test
+	void theDatabaseGoingAwayMidStepFailsTheRunWithExitOneAndTheRerunCompletes() throws Exception {
+		// given a database server of its own, and an import running against it
+		Path home = this.work.resolve("own-db");
+		jp.settlementbatch.support.db.EmbeddedDatabase server = jp.settlementbatch.support.db.EmbeddedDatabase
+			.open(home);
+		int port = server.port();
+		String url = server.jdbcUrl() + "?user=postgres";
+		importAccounts(url);
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
+				"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
+				"--chunk-size=2000", "--db-url=" + url, "--log-format=json");
+		Wait.until(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 5, importing);
+
+		// when the server stops in the middle of the load, and comes back
+		server.stopNow();
+		int exit = importing.waitFor(240);
+		server = jp.settlementbatch.support.db.EmbeddedDatabase.open(home, port);
+		try {
+			// then the run failed with exit 1 (restartable), and the same command
+			// completes it
+			assertThat(exit).as(importing.output()).isEqualTo(1);
+			Cli.Result rerun = new Cli(url).run("run", "import-cash-flows", "--business-date=" + DATE, "--inbox=" + day,
+					"--outbox=" + this.work.resolve("out"));
+			assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+			JdbcTemplate again = Snapshot.jdbc(url);
+			assertThat(count(again, "report.cash_flow")).isEqualTo(CASH_FLOWS);
+			assertThat(again.queryForObject("SELECT count(DISTINCT transaction_id) FROM payment.cash_flow", Long.class))
+				.isEqualTo(CASH_FLOWS);
+		}
+		finally {
+			server.stopNow();
+		}
+	}
+
 	private static long count(JdbcTemplate jdbc, String relation) {
 		return jdbc.queryForObject("SELECT count(*) FROM " + relation, Long.class);
 	}

@@ -104,6 +104,7 @@ class DemoCommand implements Callable<Integer> {
 		Long repayments = jdbc.queryForObject("SELECT count(*) FROM report.repayment", Long.class);
 		System.out.printf("%n  visible cash flows %,d, repayments %,d%n", cashFlows, repayments);
 		System.out.println("  reject files:   " + outbox.resolve("rejects"));
+		System.out.println("  officers' list: " + outbox.resolve("credit-review") + " (credit_review_YYYYMMDD.csv)");
 		System.out.println("  job history:    settlement-batch executions");
 		System.out.println("  run it again:   every job is a no-op the second time (exit 0).");
 	}

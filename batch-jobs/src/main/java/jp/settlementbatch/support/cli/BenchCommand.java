@@ -19,6 +19,7 @@ import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
 import jp.settlementbatch.support.files.FileStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.springframework.batch.core.launch.JobOperator;
@@ -35,17 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Command(name = "bench", description = "Benchmark the imports on a synthetic day (JSON lines on stdout).")
 class BenchCommand implements Callable<Integer> {
 
-	@Option(names = "--accounts", defaultValue = "100000")
-	int accounts;
-
-	@Option(names = "--cash-flows", defaultValue = "1000000")
-	long cashFlows;
-
-	@Option(names = "--repayments", defaultValue = "50000")
-	int repayments;
-
-	@Option(names = "--applications", defaultValue = "5000")
-	int applications;
+	@Mixin
+	SyntheticDayOptions size;
 
 	@Option(names = "--work", defaultValue = ".settlement-batch/bench",
 			description = "Scratch folder (files and database).")
@@ -64,9 +56,9 @@ class BenchCommand implements Callable<Integer> {
 		Path home = this.work.resolve("db");
 		deleteTree(home);
 		Files.createDirectories(inbox);
-		SyntheticDay day = new SyntheticDay(date, this.accounts, 20261120L);
+		SyntheticDay day = new SyntheticDay(date, this.size.accounts, 20261120L);
 		long t0 = System.nanoTime();
-		day.writeAll(inbox, this.cashFlows, this.repayments, this.applications, 500);
+		day.writeAll(inbox, this.size.cashFlows, this.size.repayments, this.size.applications, this.size.watchlist);
 		System.err.printf("generated the synthetic day in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
 		CommonOptions options = new CommonOptions();
@@ -108,7 +100,7 @@ class BenchCommand implements Callable<Integer> {
 			double jobsWall = (System.nanoTime() - wallStart) / 1e9 - floor.seconds();
 			Map<String, Object> ratios = new LinkedHashMap<>();
 			ratios.put("summary", "import");
-			ratios.put("cash_flows", this.cashFlows);
+			ratios.put("cash_flows", this.size.cashFlows);
 			ratios.put("import_over_floor", round(ours.seconds() / floor.seconds()));
 			ratios.put("cost_per_row_us", round(ours.seconds() * 1e6 / Math.max(ours.rows(), 1)));
 			ratios.put("imports_wall_seconds", round(jobsWall));

@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Command(name = "daily", description = "Run the daily workflow locally for a business date (or a range of them).")
 class DailyCommand implements Callable<Integer> {
 
-	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD")
+	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD",
+			description = "The business date (Asia/Tokyo), 2026-11-20 or 20261120.")
 	String businessDate;
 
 	@Option(names = "--through", paramLabel = "YYYY-MM-DD",

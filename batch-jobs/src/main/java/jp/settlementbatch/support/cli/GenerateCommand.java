@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import jp.settlementbatch.bench.SyntheticDay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,28 +21,16 @@ class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR")
 	Path out;
 
-	@Option(names = "--accounts", defaultValue = "100000")
-	int accounts;
-
-	@Option(names = "--cash-flows", defaultValue = "1000000")
-	long cashFlows;
-
-	@Option(names = "--repayments", defaultValue = "50000")
-	int repayments;
-
-	@Option(names = "--applications", defaultValue = "5000")
-	int applications;
-
-	@Option(names = "--watchlist", defaultValue = "500")
-	int watchlist;
+	@Mixin
+	SyntheticDayOptions size;
 
 	@Option(names = "--seed", defaultValue = "20261120")
 	long seed;
 
 	@Override
 	public Integer call() throws Exception {
-		new SyntheticDay(Jobs.businessDate(this.businessDate), this.accounts, this.seed).writeAll(this.out,
-				this.cashFlows, this.repayments, this.applications, this.watchlist);
+		new SyntheticDay(Jobs.businessDate(this.businessDate), this.size.accounts, this.seed).writeAll(this.out,
+				this.size.cashFlows, this.size.repayments, this.size.applications, this.size.watchlist);
 		System.out.println("Wrote the synthetic day " + this.businessDate + " to " + this.out);
 		return 0;
 	}

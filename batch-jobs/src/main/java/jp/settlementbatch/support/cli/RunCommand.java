@@ -27,7 +27,8 @@ class RunCommand implements Callable<Integer> {
 			completionCandidates = Jobs.Names.class)
 	String job;
 
-	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD")
+	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD",
+			description = "The business date (Asia/Tokyo), 2026-11-20 or 20261120.")
 	String businessDate;
 
 	@Option(names = "--input", paramLabel = "URI",

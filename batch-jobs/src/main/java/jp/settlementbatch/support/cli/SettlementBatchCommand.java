@@ -16,8 +16,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code settlement-batch}: the root command. */
-@Command(name = "settlement-batch", mixinStandardHelpOptions = true, version = "settlement-batch 0.1.0",
-		description = "Daily settlement batch for a card issuer.",
+@Command(name = "settlement-batch", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+		version = "settlement-batch 0.1.0", description = "Daily settlement batch for a card issuer.",
 		subcommands = { RunCommand.class, ExecutionsCommand.class, RestartCommand.class, AbandonCommand.class,
 				GenerateCommand.class, DemoCommand.class, BenchCommand.class, DailyCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",

@@ -2,7 +2,9 @@ package jp.settlementbatch.support.cli;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
@@ -54,11 +56,17 @@ final class DayRun {
 				results.add(new JobResult(name, null, true, "no file today"));
 				continue;
 			}
-			RunOutcome outcome = this.runs.run(job,
-					JobInputs.resolve(name, businessDate, sources, outbox, null, maxRejectRatio, this.files));
-			results.add(new JobResult(name, outcome, false, outcome.message()));
-			if (outcome.exitCode() != ExitCode.COMPLETED) {
-				break;
+			List<String> slices = partitions > 0 && Jobs.PARTITIONED.contains(name)
+					? IntStream.range(0, partitions).mapToObj(i -> i + "/" + partitions).toList()
+					: Collections.singletonList(null);
+			for (String partition : slices) {
+				RunOutcome outcome = this.runs.run(job, JobInputs.resolve(name, businessDate, sources, outbox,
+						partition, partitions, maxRejectRatio, this.files));
+				results.add(new JobResult(partition == null ? name : name + " " + partition, outcome, false,
+						outcome.message()));
+				if (outcome.exitCode() != ExitCode.COMPLETED) {
+					return results;
+				}
 			}
 		}
 		return results;

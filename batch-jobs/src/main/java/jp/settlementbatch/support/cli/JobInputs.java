@@ -24,6 +24,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  */
 final class JobInputs {
 
+	/** Partitions planned when none are asked for (SETTLEMENT_PARTITIONS, else 8). */
+	static final int DEFAULT_PARTITIONS = Integer.parseInt(System.getenv().getOrDefault("SETTLEMENT_PARTITIONS", "8"));
+
 	private JobInputs() {
 	}
 
@@ -55,11 +58,23 @@ final class JobInputs {
 	 */
 	static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox, String partition,
 			double maxRejectRatio, FileStore files) {
+		return resolve(job, businessDate, sources, outbox, partition, 0, maxRejectRatio, files);
+	}
+
+	/**
+	 * As above; {@code partitions} is how many partitions plan-partitions plans
+	 * (identifying; 0 for the default).
+	 */
+	static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox, String partition,
+			int partitions, double maxRejectRatio, FileStore files) {
 		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("business.date", businessDate, true)
 			.addString("outbox", outbox, false)
 			.addDouble("max.reject.ratio", maxRejectRatio, false);
 		if (partition != null) {
 			builder.addString("partition", partition, true);
+		}
+		if ("plan-partitions".equals(job)) {
+			builder.addLong("partitions", (long) (partitions > 0 ? partitions : DEFAULT_PARTITIONS), true);
 		}
 		List<InboundFile> inbound = InboundFile.of(job);
 		List<String> missing = new ArrayList<>();

@@ -46,6 +46,10 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--partition", paramLabel = "i/N", description = "Only the accounts of partition i of N (0-based).")
 	String partition;
 
+	@Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+			description = "For plan-partitions: how many partitions to plan (default: SETTLEMENT_PARTITIONS, else 8).")
+	int partitions;
+
 	@Option(names = "--max-reject-ratio", defaultValue = "0.01",
 			description = "Reject the whole file when more than this share of its lines is rejected. Default: ${DEFAULT-VALUE}.")
 	double maxRejectRatio;
@@ -63,7 +67,7 @@ class RunCommand implements Callable<Integer> {
 		Jobs.checkPartition(this.partition);
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
 		JobParameters parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox),
-				this.outbox, this.partition, this.maxRejectRatio, files);
+				this.outbox, this.partition, this.partitions, this.maxRejectRatio, files);
 		return Platform.run(this.common, this.job, recordedArguments(), Map.of("settlement.chunk-size", this.chunkSize),
 				platform -> {
 					JobRuns runs = platform.bean(JobRuns.class);

@@ -89,6 +89,11 @@ final class Platform implements AutoCloseable {
 			// errors still show.
 			defaults.put("logging.level.jp.settlementbatch", "WARN");
 			defaults.put("spring.main.log-startup-info", "false");
+			// A failed start is reported in one line by the command; JSON logs keep the
+			// whole trace.
+			defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+			defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+					"OFF");
 		}
 		if (taskName == null) {
 			defaults.put("spring.cloud.task.autoconfiguration.enabled", "false");
@@ -120,10 +125,12 @@ final class Platform implements AutoCloseable {
 			application.run(recordedArguments);
 		}
 		catch (RuntimeException ex) {
+			// The application never started: there is nothing to record or close but the
+			// database.
 			if (holder[0] != null) {
-				holder[0].close();
+				holder[0].exited = true;
 			}
-			else if (embedded != null) {
+			if (embedded != null) {
 				embedded.close();
 			}
 			throw ex;

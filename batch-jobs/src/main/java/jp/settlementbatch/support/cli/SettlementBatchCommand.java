@@ -77,17 +77,21 @@ public class SettlementBatchCommand {
 	}
 
 	private static String message(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException sql) {
+				return PanGuard.mask("The database is not reachable or refused the connection (" + sql.getMessage()
+						+ "). Check SPRING_DATASOURCE_URL / --db-url and that PostgreSQL is up, then run the same command again.");
+			}
+			if (t instanceof IllegalArgumentException || t instanceof InputMissingException
+					|| t instanceof InputChangedException) {
+				return PanGuard.mask(t.getMessage());
+			}
+		}
 		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root && !(root instanceof IllegalArgumentException)
-				&& !(root instanceof InputMissingException) && !(root instanceof InputChangedException)) {
+		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-		if (root instanceof java.sql.SQLException || root instanceof CannotGetJdbcConnectionException) {
-			text = "The database is not reachable (" + text
-					+ "). Check SPRING_DATASOURCE_URL / --db-url, then run again.";
-		}
-		return PanGuard.mask(text);
+		return PanGuard.mask(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
 	}
 
 }

@@ -38,6 +38,17 @@ class CommandLineTests {
 	}
 
 	@Test
+	void anUnreachableDatabaseIsOneClearLineAndExitOne() {
+		Output down = run("run", "import-accounts", "--business-date=2026-11-20",
+				"--inbox=" + System.getProperty("settlement.sample-files", "../sample-files") + "/2026-11-20",
+				"--db-url=jdbc:postgresql://127.0.0.1:1/settlement?user=batch", "--log-format=text");
+		assertThat(down.code).isEqualTo(1);
+		assertThat(down.text).contains("The database is not reachable")
+			.contains("then run the same command again")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
 	void businessDatesComeInBothForms() {
 		assertThat(Jobs.businessDate("2026-11-20")).isEqualTo(Jobs.businessDate("20261120"));
 	}

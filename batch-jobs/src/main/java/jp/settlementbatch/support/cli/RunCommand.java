@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
 import jp.settlementbatch.support.files.FileStore;
@@ -82,11 +81,6 @@ class RunCommand implements Callable<Integer> {
 
 	private String[] recordedArguments() {
 		return new String[] { "run", this.job, "--business-date=" + this.businessDate };
-	}
-
-	static int usage(String message) {
-		System.err.println(message);
-		return ExitCode.USAGE.code();
 	}
 
 }

@@ -10,7 +10,6 @@ import jp.settlementbatch.support.db.PgCopy;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
 
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -69,11 +68,6 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 		this.fileId = file.get().fileId();
 		this.reader = new RecordFileReader(this.files, input.get().object(), businessDate, this.kind.moneyField());
 		this.check = new LineCheck(this.kind, businessDate);
-	}
-
-	@Override
-	public ExitStatus afterStep(StepExecution stepExecution) {
-		return stepExecution.getExitStatus();
 	}
 
 	@Override

@@ -105,9 +105,10 @@ final class IntakeSteps {
 		JobParameters parameters = execution.getJobParameters();
 		Optional<IntakeInput> input = IntakeInput.from(parameters, this.prefix);
 		long instanceId = execution.getJobExecution().getJobInstance().getInstanceId();
+		// Nothing to do for an absent optional file, or one an earlier attempt of this
+		// run registered.
 		if (input.isEmpty() || this.context.importFiles().ofJobInstance(instanceId, this.kind.fileType()).isPresent()) {
-			return; // absent optional file, or registered by an earlier attempt of this
-					// run
+			return;
 		}
 		LocalDate businessDate = parameters.getLocalDate("business.date");
 		ImportFiles files = this.context.importFiles();

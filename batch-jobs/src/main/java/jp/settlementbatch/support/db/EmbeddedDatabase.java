@@ -187,8 +187,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			statement.execute("CREATE DATABASE " + DATABASE);
 		}
 		catch (SQLException ex) {
-			if (!"42P04".equals(ex.getSQLState())) { // created meanwhile by another
-														// command
+			// 42P04: another command created it meanwhile
+			if (!"42P04".equals(ex.getSQLState())) {
 				throw new IOException("Embedded PostgreSQL is not answering on port " + this.port, ex);
 			}
 		}

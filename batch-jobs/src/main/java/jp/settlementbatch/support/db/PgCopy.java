@@ -89,8 +89,8 @@ public final class PgCopy {
 			escape(decimal.toPlainString());
 		}
 		else {
-			escape(value.toString()); // numbers, booleans and ISO dates: ASCII without
-										// specials
+			// numbers, booleans and ISO dates: ASCII without specials
+			escape(value.toString());
 		}
 	}
 

@@ -61,8 +61,8 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 		Optional<ImportFile> file = this.importFiles
 			.ofJobInstance(stepExecution.getJobExecution().getJobInstance().getInstanceId(), this.kind.fileType());
 		if (input.isEmpty() || file.isEmpty() || !file.get().loading()) {
-			return; // nothing to load: absent optional file, or already decided at
-					// receive
+			// nothing to load: an absent optional file, or one already decided at receive
+			return;
 		}
 		LocalDate businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
 		this.fileId = file.get().fileId();

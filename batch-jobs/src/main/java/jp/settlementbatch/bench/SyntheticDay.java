@@ -117,8 +117,8 @@ public final class SyntheticDay {
 					if (purchaseIds[p] != null) {
 						out.detail(amount, id, accountId(purchaseAccounts[p]), "REFUND", Long.toString(amount), "JPY",
 								at, MERCHANTS[merchant], MCCS[merchant], last4, purchaseIds[p]);
-						purchaseIds[p] = null; // one refund per purchase keeps the sum
-												// within it
+						// one refund per purchase keeps the sum within it
+						purchaseIds[p] = null;
 						continue;
 					}
 				}

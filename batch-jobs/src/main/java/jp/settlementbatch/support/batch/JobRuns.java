@@ -148,8 +148,8 @@ public class JobRuns {
 						execution);
 			}
 			if (execution.getStatus().isRunning()) {
-				execution = this.jobOperator.recover(execution); // its process is dead:
-																	// we hold the lock
+				// its process is dead: we hold the lock
+				execution = this.jobOperator.recover(execution);
 			}
 			JobExecution abandoned = this.jobOperator.abandon(execution);
 			this.importFiles.ofJobInstance(execution.getJobInstance().getInstanceId())

@@ -37,8 +37,8 @@ class DemoCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		if ("auto".equals(this.common.logFormat)) {
-			this.common.logFormat = "text"; // the demo is for a person, wherever its
-											// output goes
+			// the demo is for a person, wherever its output goes
+			this.common.logFormat = "text";
 		}
 		Path home = Path.of(this.common.home).toAbsolutePath();
 		Path inbox = home.resolve("demo/inbox");

@@ -121,6 +121,44 @@ class RerunSafetyIntegrationTests {
 	}
 
 	@Test
+	void twoRestartsOfTheSameExecutionAtOnceResumeItOnce() throws Exception {
+		// given an execution whose process died in the middle of its load
+		String url = TestDatabase.fresh();
+		importAccounts(url);
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
+				"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
+				"--chunk-size=5000", "--db-url=" + url, "--log-format=json");
+		Wait.until(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 3, importing);
+		importing.kill();
+		Wait.until(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
+		String dead = String
+			.valueOf(jdbc.queryForObject("SELECT max(job_execution_id) FROM batch.batch_job_execution", Long.class));
+
+		try (var holdUp = jdbc.getDataSource().getConnection()) {
+			holdUp.setAutoCommit(false);
+			holdUp.createStatement().execute("LOCK TABLE payment.cash_flow IN ACCESS EXCLUSIVE MODE");
+			// when two operators restart it at once (the first is held up inside the job)
+			JarProcess first = JarProcess.start(this.work, Map.of(), "restart", dead, "--db-url=" + url,
+					"--log-format=json");
+			Wait.until(Duration.ofSeconds(60), () -> advisoryLocks(jdbc) == 1, first);
+			JarProcess second = JarProcess.start(this.work, Map.of(), "restart", dead, "--db-url=" + url,
+					"--log-format=json");
+
+			// then the second refuses at once and the first resumes it to the end
+			assertThat(second.waitFor(60)).as(second.output()).isEqualTo(5);
+			assertThat(second.output()).contains("already running in another process");
+			holdUp.rollback();
+			assertThat(first.waitFor(120)).as(first.output()).isZero();
+		}
+		assertThat(count(jdbc, "report.cash_flow")).isEqualTo(CASH_FLOWS);
+		assertThat(jdbc.queryForList("SELECT status FROM batch.batch_job_execution e JOIN batch.batch_job_instance i"
+				+ " ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'import-cash-flows' ORDER BY job_execution_id",
+				String.class))
+			.containsExactly("FAILED", "COMPLETED");
+	}
+
+	@Test
 	void sigtermStopsAtAChunkBoundaryEveryTimeAndTheRerunsComplete() throws Exception {
 		// given
 		String url = TestDatabase.fresh();

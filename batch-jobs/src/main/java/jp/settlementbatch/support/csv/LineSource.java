@@ -3,7 +3,6 @@ package jp.settlementbatch.support.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -104,13 +103,20 @@ final class LineSource implements AutoCloseable {
 		if (ascii) {
 			return new String(this.buffer, from, end - from, StandardCharsets.ISO_8859_1);
 		}
+		// The JDK's fast UTF-8 path; a replacement character means the bytes may be
+		// invalid, and only
+		// then the strict decoder decides (a real U+FFFD in the file is valid UTF-8).
+		String line = new String(this.buffer, from, end - from, StandardCharsets.UTF_8);
+		if (line.indexOf('\uFFFD') < 0) {
+			return line;
+		}
 		try {
-			CharBuffer chars = this.decoder.reset().decode(ByteBuffer.wrap(this.buffer, from, end - from));
-			return chars.toString();
+			this.decoder.reset().decode(ByteBuffer.wrap(this.buffer, from, end - from));
+			return line;
 		}
 		catch (CharacterCodingException ex) {
 			this.lastLineValid = false;
-			return new String(this.buffer, from, end - from, StandardCharsets.UTF_8);
+			return line;
 		}
 	}
 

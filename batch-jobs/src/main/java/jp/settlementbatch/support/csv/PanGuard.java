@@ -29,12 +29,12 @@ public final class PanGuard {
 				continue;
 			}
 			int start = i;
-			StringBuilder digits = new StringBuilder(20);
 			int end = i;
+			int count = 0;
 			while (end < length) {
 				char c = text.charAt(end);
 				if (isDigit(c)) {
-					digits.append(c);
+					count++;
 					end++;
 				}
 				else if ((c == ' ' || c == '-') && end + 1 < length && isDigit(text.charAt(end + 1))) {
@@ -44,12 +44,22 @@ public final class PanGuard {
 					break;
 				}
 			}
-			if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits)) {
-				if (out == null) {
-					out = new StringBuilder(length);
+			// Dates, amounts and ids are shorter runs: only a run of PAN length is looked
+			// at closely.
+			if (count >= 13 && count <= 19) {
+				StringBuilder digits = new StringBuilder(count);
+				for (int k = start; k < end; k++) {
+					if (isDigit(text.charAt(k))) {
+						digits.append(text.charAt(k));
+					}
 				}
-				out.append(text, copied, start).append(masked(digits));
-				copied = end;
+				if (luhn(digits)) {
+					if (out == null) {
+						out = new StringBuilder(length);
+					}
+					out.append(text, copied, start).append(masked(digits));
+					copied = end;
+				}
 			}
 			i = end;
 		}

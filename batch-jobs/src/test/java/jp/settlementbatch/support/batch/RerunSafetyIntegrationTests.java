@@ -55,9 +55,7 @@ class RerunSafetyIntegrationTests {
 		String url = TestDatabase.fresh();
 		importAccounts(url);
 		JdbcTemplate jdbc = Snapshot.jdbc(url);
-		JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
-				"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
-				"--chunk-size=5000", "--db-url=" + url, "--log-format=json");
+		JarProcess importing = startImport(url, 5000);
 		Wait.until(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 10, importing);
 		importing.kill();
 		assertThat(jdbc.queryForObject(
@@ -95,15 +93,11 @@ class RerunSafetyIntegrationTests {
 		try (var holdUp = jdbc.getDataSource().getConnection()) {
 			holdUp.setAutoCommit(false);
 			holdUp.createStatement().execute("LOCK TABLE payment.cash_flow IN ACCESS EXCLUSIVE MODE");
-			JarProcess first = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
-					"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
-					"--db-url=" + url, "--log-format=json");
+			JarProcess first = startImport(url, 10000);
 			Wait.until(Duration.ofSeconds(60), () -> advisoryLocks(jdbc) == 1, first);
 
 			// when the same run starts again
-			JarProcess second = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
-					"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
-					"--db-url=" + url, "--log-format=json");
+			JarProcess second = startImport(url, 10000);
 			int secondExit = second.waitFor(60);
 
 			// then it refuses at once, and the first completes once let go
@@ -126,9 +120,7 @@ class RerunSafetyIntegrationTests {
 		String url = TestDatabase.fresh();
 		importAccounts(url);
 		JdbcTemplate jdbc = Snapshot.jdbc(url);
-		JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
-				"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
-				"--chunk-size=5000", "--db-url=" + url, "--log-format=json");
+		JarProcess importing = startImport(url, 5000);
 		Wait.until(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 3, importing);
 		importing.kill();
 		Wait.until(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
@@ -171,9 +163,7 @@ class RerunSafetyIntegrationTests {
 		// run again each time
 		while (stops < 20) {
 			long before = count(jdbc, "payment.cash_flow");
-			JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
-					"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
-					"--chunk-size=1000", "--db-url=" + url, "--log-format=json");
+			JarProcess importing = startImport(url, 1000);
 			Wait.until(Duration.ofSeconds(60), () -> count(jdbc, "payment.cash_flow") > before || !importing.isAlive(),
 					null);
 			if (!importing.isAlive()) {
@@ -210,9 +200,7 @@ class RerunSafetyIntegrationTests {
 		String url = server.jdbcUrl() + "?user=postgres";
 		importAccounts(url);
 		JdbcTemplate jdbc = Snapshot.jdbc(url);
-		JarProcess importing = JarProcess.start(this.work, Map.of(), "run", "import-cash-flows",
-				"--business-date=" + DATE, "--inbox=" + day, "--outbox=" + this.work.resolve("out"),
-				"--chunk-size=2000", "--db-url=" + url, "--log-format=json");
+		JarProcess importing = startImport(url, 2000);
 		Wait.until(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 5, importing);
 
 		// when the server stops in the middle of the load, and comes back
@@ -247,6 +235,13 @@ class RerunSafetyIntegrationTests {
 						+ " WHERE i.job_name = 'import-cash-flows' ORDER BY e.job_execution_id DESC LIMIT 1",
 				String.class);
 		return statuses.isEmpty() ? "NONE" : statuses.get(0);
+	}
+
+	/** The import of the large day, as its own process, with the given chunk size. */
+	private JarProcess startImport(String url, int chunkSize) throws java.io.IOException {
+		return JarProcess.start(this.work, Map.of(), "run", "import-cash-flows", "--business-date=" + DATE,
+				"--inbox=" + day, "--outbox=" + this.work.resolve("out"), "--chunk-size=" + chunkSize,
+				"--db-url=" + url, "--log-format=json");
 	}
 
 	private void importAccounts(String url) {

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -22,7 +21,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
@@ -258,31 +256,36 @@ public class JobRuns {
 	 */
 	private Optional<RunOutcome> refuseReplacedInput(String jobName, JobParameters parameters) {
 		LocalDate businessDate = parameters.getLocalDate("business.date");
-		if (businessDate == null || parameters.getString("input.sha256") == null) {
+		String name = parameters.getString("input.name");
+		if (businessDate == null || name == null) {
 			return Optional.empty();
 		}
-		List<JobInstance> instances = this.jobRepository.findJobInstances(jobName);
-		for (JobInstance instance : instances) {
-			JobExecution last = this.jobRepository.getLastJobExecution(instance);
-			if (last == null || last.getStatus() == BatchStatus.COMPLETED
-					|| last.getStatus() == BatchStatus.ABANDONED) {
-				continue;
-			}
-			JobParameters earlier = last.getJobParameters();
-			if (businessDate.equals(earlier.getLocalDate("business.date"))
-					&& !Objects.equals(earlier.getString("input.uri"), null)
-					&& Objects.equals(earlier.getString("input.name"), parameters.getString("input.name"))) {
-				return Optional.of(new RunOutcome(ExitCode.INPUT_REJECTED,
-						parameters.getString("input.name") + " changed since execution " + last.getId()
-								+ " started on it (SHA-256 " + abbreviate(earlier.getString("input.sha256"))
-								+ " is now " + abbreviate(parameters.getString("input.sha256"))
-								+ "). The runs will not be mixed: restore the"
-								+ " original object to resume, or run 'settlement-batch abandon " + last.getId()
-								+ "' and then import the new file.",
-						last));
-			}
+		// One query over the metadata, not a walk through every instance the job ever
+		// had.
+		List<Long> unfinished = new JdbcTemplate(this.dataSource).queryForList(
+				"""
+						SELECT e.job_execution_id
+						FROM batch.batch_job_execution e
+						JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+						WHERE i.job_name = ? AND e.status NOT IN ('COMPLETED', 'ABANDONED')
+						  AND e.job_execution_id = (SELECT max(l.job_execution_id) FROM batch.batch_job_execution l
+						                            WHERE l.job_instance_id = e.job_instance_id)
+						  AND EXISTS (SELECT 1 FROM batch.batch_job_execution_params p WHERE p.job_execution_id = e.job_execution_id
+						              AND p.parameter_name = 'business.date' AND p.parameter_value = ?)
+						  AND EXISTS (SELECT 1 FROM batch.batch_job_execution_params p WHERE p.job_execution_id = e.job_execution_id
+						              AND p.parameter_name = 'input.name' AND p.parameter_value = ?)
+						ORDER BY e.job_execution_id DESC LIMIT 1
+						""",
+				Long.class, jobName, businessDate.toString(), name);
+		if (unfinished.isEmpty()) {
+			return Optional.empty();
 		}
-		return Optional.empty();
+		JobExecution last = this.jobRepository.getJobExecution(unfinished.get(0));
+		return Optional.of(new RunOutcome(ExitCode.INPUT_REJECTED, name + " changed since execution " + last.getId()
+				+ " started on it (SHA-256 " + abbreviate(last.getJobParameters().getString("input.sha256"))
+				+ " is now " + abbreviate(parameters.getString("input.sha256"))
+				+ "). The runs will not be mixed: restore the original object to resume, or run 'settlement-batch abandon "
+				+ last.getId() + "' and then import the new file.", last));
 	}
 
 	/**

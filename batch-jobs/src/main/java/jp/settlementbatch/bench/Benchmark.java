@@ -54,7 +54,7 @@ public final class Benchmark {
 
 	}
 
-	public <T> Measurement measure(String name, Supplier<Long> work) {
+	public Measurement measure(String name, Supplier<Long> work) {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
 		Thread sampler = new Thread(() -> {

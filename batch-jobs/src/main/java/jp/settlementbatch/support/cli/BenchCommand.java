@@ -73,15 +73,14 @@ class BenchCommand implements Callable<Integer> {
 			long wallStart = System.nanoTime();
 
 			Measurement accounts = bench.measure("import-accounts",
-					() -> importJob(runs, files, "import-accounts", date, inbox, outbox, "card.account"));
+					() -> importJob(runs, files, "import-accounts", date, inbox, outbox));
 			Path cashFlowFile = inbox.resolve("cashflow_" + date.toString().replace("-", "") + ".csv");
 			Measurement floor = bench.measure("floor-copy-unlogged", () -> bench.copyFloor(cashFlowFile));
 			Measurement ours = bench.measure("import-cash-flows",
-					() -> importJob(runs, files, "import-cash-flows", date, inbox, outbox, "report.cash_flow"));
-			bench.measure("import-repayments",
-					() -> importJob(runs, files, "import-repayments", date, inbox, outbox, "report.repayment"));
-			bench.measure("import-applications", () -> importJob(runs, files, "import-applications", date, inbox,
-					outbox, "application.application"));
+					() -> importJob(runs, files, "import-cash-flows", date, inbox, outbox));
+			bench.measure("import-repayments", () -> importJob(runs, files, "import-repayments", date, inbox, outbox));
+			bench.measure("import-applications",
+					() -> importJob(runs, files, "import-applications", date, inbox, outbox));
 			context.getBean(JdbcTemplate.class)
 				.query("""
 						SELECT i.job_name, s.step_name, s.read_count, extract(epoch FROM s.end_time - s.start_time) AS seconds
@@ -117,8 +116,8 @@ class BenchCommand implements Callable<Integer> {
 		});
 	}
 
-	private static long importJob(JobRuns runs, FileStore files, String job, LocalDate date, Path inbox, String outbox,
-			String countTable) {
+	private static long importJob(JobRuns runs, FileStore files, String job, LocalDate date, Path inbox,
+			String outbox) {
 		RunOutcome outcome = runs.run(runs.job(job).orElseThrow(),
 				JobInputs.resolve(job, date, new JobInputs.Sources(null, inbox.toString()), outbox, null, 0.01, files));
 		if (outcome.exitCode() != ExitCode.COMPLETED) {

@@ -6,7 +6,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 import software.amazon.awssdk.services.s3.S3Client;
@@ -66,10 +65,6 @@ public final class FileStore {
 
 	public void write(String uri, Storage.ContentWriter content) throws IOException {
 		storage(uri).write(uri, content);
-	}
-
-	public List<String> list(String prefixUri) throws IOException {
-		return storage(prefixUri).list(prefixUri);
 	}
 
 	/** The SHA-256 of the pinned object, read as a stream. */

@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Plain paths and {@code file:} URIs. */
 final class LocalStorage implements Storage {
@@ -70,17 +68,6 @@ final class LocalStorage implements Storage {
 		}
 		finally {
 			Files.deleteIfExists(temporary);
-		}
-	}
-
-	@Override
-	public List<String> list(String prefixUri) throws IOException {
-		Path folder = path(prefixUri);
-		if (!Files.isDirectory(folder)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
 		}
 	}
 

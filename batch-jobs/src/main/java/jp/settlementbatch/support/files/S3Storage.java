@@ -7,8 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -21,11 +19,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
@@ -143,19 +139,6 @@ final class S3Storage implements Storage {
 		finally {
 			Files.deleteIfExists(spool);
 		}
-	}
-
-	@Override
-	public List<String> list(String prefixUri) {
-		Location at = Location.of(prefixUri.endsWith("/") ? prefixUri : prefixUri + "/");
-		List<String> names = new ArrayList<>();
-		for (S3Object object : this.s3
-			.listObjectsV2Paginator(
-					ListObjectsV2Request.builder().bucket(at.bucket()).prefix(at.key()).delimiter("/").build())
-			.contents()) {
-			names.add(name(object.key()));
-		}
-		return names.stream().sorted().toList();
 	}
 
 	private static String name(String key) {

@@ -22,9 +22,6 @@ public interface Storage {
 	 */
 	void write(String uri, ContentWriter content) throws IOException;
 
-	/** Names of the objects directly under a prefix or folder. */
-	java.util.List<String> list(String prefixUri) throws IOException;
-
 	@FunctionalInterface
 	interface ContentWriter {
 

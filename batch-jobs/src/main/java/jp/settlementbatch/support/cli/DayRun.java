@@ -10,8 +10,10 @@ import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.files.InputMissingException;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
  * The jobs of one business date in the order of the daily workflow, in one process:
@@ -24,6 +26,12 @@ final class DayRun {
 	record JobResult(String job, RunOutcome outcome, boolean skipped, String note) {
 
 	}
+
+	/**
+	 * The one import whose file must be there (files.md); the others are skipped when
+	 * absent.
+	 */
+	private static final String REQUIRED = "import-cash-flows";
 
 	private final JobRuns runs;
 
@@ -51,17 +59,23 @@ final class DayRun {
 				results.add(new JobResult(name, null, true, "not in this version"));
 				continue;
 			}
-			if (name.startsWith("import-") && !"import-cash-flows".equals(name)
-					&& !JobInputs.anyPresent(name, businessDate, sources, this.files)) {
-				results.add(new JobResult(name, null, true, "no file today"));
-				continue;
-			}
 			List<String> slices = partitions > 0 && Jobs.PARTITIONED.contains(name)
 					? IntStream.range(0, partitions).mapToObj(i -> i + "/" + partitions).toList()
 					: Collections.singletonList(null);
 			for (String partition : slices) {
-				RunOutcome outcome = this.runs.run(job, JobInputs.resolve(name, businessDate, sources, outbox,
-						partition, partitions, maxRejectRatio, this.files));
+				JobParameters parameters;
+				try {
+					parameters = JobInputs.resolve(name, businessDate, sources, outbox, partition, partitions,
+							maxRejectRatio, this.files);
+				}
+				catch (InputMissingException absent) {
+					if (REQUIRED.equals(name)) {
+						throw absent;
+					}
+					results.add(new JobResult(name, null, true, "no file today"));
+					break;
+				}
+				RunOutcome outcome = this.runs.run(job, parameters);
 				results.add(new JobResult(partition == null ? name : name + " " + partition, outcome, false,
 						outcome.message()));
 				if (outcome.exitCode() != ExitCode.COMPLETED) {

@@ -102,12 +102,4 @@ final class JobInputs {
 		return builder.toJobParameters();
 	}
 
-	/**
-	 * True when at least one input of the job is in the inbox (the daily run skips the
-	 * others).
-	 */
-	static boolean anyPresent(String job, LocalDate businessDate, Sources sources, FileStore files) {
-		return InboundFile.of(job).stream().anyMatch(f -> files.stat(sources.locate(f, businessDate)).isPresent());
-	}
-
 }

@@ -26,6 +26,21 @@ public final class StatementCycle {
 	}
 
 	/**
+	 * The closing date of the cycle that {@code day} belongs to: the first one on or
+	 * after it.
+	 */
+	public static LocalDate closingOnOrAfter(LocalDate day, int closingDay) {
+		LocalDate close = closingDate(YearMonth.from(day), closingDay);
+		return day.isAfter(close) ? closingDate(YearMonth.from(day).plusMonths(1), closingDay) : close;
+	}
+
+	/** The latest closing date on or before {@code day}. */
+	public static LocalDate closingOnOrBefore(LocalDate day, int closingDay) {
+		LocalDate close = closingDate(YearMonth.from(day), closingDay);
+		return day.isBefore(close) ? closingDate(YearMonth.from(day).minusMonths(1), closingDay) : close;
+	}
+
+	/**
 	 * The first day of the cycle that closes on {@code closingDate}: the day after the
 	 * previous close.
 	 */

@@ -15,9 +15,12 @@ final class Jobs {
 			"import-repayments", "import-applications", "plan-partitions", "update-statements", "update-repayments",
 			"accrue-interest", "close-statements", "notify-interest", "build-credit-review-list");
 
-	/** The jobs that take {@code --partition=i/N}. */
+	/**
+	 * The jobs the daily run fans out per partition (notify-interest takes
+	 * {@code --partition} too, but the day runs it once: see its package documentation).
+	 */
 	static final List<String> PARTITIONED = List.of("update-statements", "update-repayments", "accrue-interest",
-			"close-statements", "notify-interest");
+			"close-statements");
 
 	private Jobs() {
 	}

@@ -1,0 +1,116 @@
+package jp.settlementbatch.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import jp.settlementbatch.support.batch.RunProgress;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The thin Spring Batch adapter of a ledger job: a chunk step over accounts. The subclass
+ * gives the query of the accounts still to do (ordered by account_id, filtered by its
+ * watermark and the partition), how rows become an item, and what a chunk writes;
+ * positions, journal and watermark commit with the step's metadata in one transaction.
+ *
+ * @param <T> the per-account item
+ */
+public abstract class AccountWork<T> implements ItemStreamReader<T>, ItemWriter<T>, StepExecutionListener {
+
+	protected final DataSource dataSource;
+
+	protected final JdbcTemplate jdbc;
+
+	protected LocalDate businessDate;
+
+	protected Partition partition;
+
+	private AccountReader<T> reader;
+
+	protected AccountWork(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/** The query; its positional parameters are {@link #parameters()}. */
+	protected abstract String sql();
+
+	protected abstract Object[] parameters();
+
+	protected abstract T start(ResultSet first) throws SQLException;
+
+	protected abstract void add(T item, ResultSet row) throws SQLException;
+
+	/** Called once before the first read, after the parameters are known. */
+	protected void prepare() {
+	}
+
+	public Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunProgress progress, int chunkSize) {
+		return new StepBuilder(name, jobRepository).<T, T>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			.reader(this)
+			.writer(this)
+			.listener((StepExecutionListener) this)
+			.listener(progress)
+			.build();
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
+		this.partition = Partition.of(stepExecution.getJobParameters());
+		prepare();
+		this.reader = new AccountReader<>(this.dataSource, sql(), new AccountReader.Grouper<T>() {
+			@Override
+			public T start(ResultSet first) throws SQLException {
+				return AccountWork.this.start(first);
+			}
+
+			@Override
+			public void add(T item, ResultSet row) throws SQLException {
+				AccountWork.this.add(item, row);
+			}
+		}, parameters());
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		this.reader.open(executionContext);
+	}
+
+	@Override
+	public T read() throws SQLException {
+		return this.reader.read();
+	}
+
+	@Override
+	public void close() {
+		if (this.reader != null) {
+			this.reader.close();
+		}
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (!ExitStatus.COMPLETED.getExitCode().equals(stepExecution.getExitStatus().getExitCode())) {
+			return null;
+		}
+		return new ExitStatus("COMPLETED", this.partition + ", business date " + this.businessDate + ": "
+				+ stepExecution.getWriteCount() + " accounts processed");
+	}
+
+}

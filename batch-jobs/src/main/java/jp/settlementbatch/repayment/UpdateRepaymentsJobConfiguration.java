@@ -1,0 +1,143 @@
+package jp.settlementbatch.repayment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import jp.settlementbatch.ledger.AccountWork;
+import jp.settlementbatch.ledger.Journal;
+import jp.settlementbatch.ledger.LedgerAccount;
+import jp.settlementbatch.ledger.LedgerCheck;
+import jp.settlementbatch.ledger.Partition;
+import jp.settlementbatch.ledger.Position;
+import jp.settlementbatch.support.batch.RunProgress;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code update-repayments}: applies the business date's accepted repayments in
+ * {@code paid_at}, then {@code repayment_id}, order, each split by the allocation order
+ * of ledger.md ({@link Position#repay}) and recorded in {@code repayment.allocation}.
+ * What reaches principal is a value-dated principal movement (interest stops the day
+ * after the value date). Whether the account is overdue follows from the repayments
+ * counted against the latest statement's amount due ({@code report.account_position}).
+ * Watermark: {@code card.balance.repayments_through}.
+ */
+@Configuration(proxyBeanMethods = false)
+class UpdateRepaymentsJobConfiguration {
+
+	static final String NAME = "update-repayments";
+
+	@Bean
+	Job updateRepaymentsJob(JobRepository jobRepository,
+			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
+			JdbcTemplate jdbc, RunProgress progress) {
+		return new JobBuilder(NAME, jobRepository).listener(progress)
+			.start(new ApplyRepayments(dataSource).step("apply-repayments", jobRepository, transactionManager, progress,
+					1000))
+			.next(LedgerCheck.step("ledger-check-repayments", jobRepository, transactionManager, jdbc, progress))
+			.build();
+	}
+
+	record Repayment(String repaymentId, long amount, LocalDate valueDate) {
+
+	}
+
+	static final class AccountDay extends LedgerAccount {
+
+		final List<Repayment> repayments = new ArrayList<>();
+
+		AccountDay(ResultSet rs) throws SQLException {
+			super(rs);
+		}
+
+	}
+
+	static final class ApplyRepayments extends AccountWork<AccountDay> {
+
+		ApplyRepayments(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		@Override
+		protected String sql() {
+			return "SELECT " + LedgerAccount.COLUMNS + """
+					, r.repayment_id, r.amount, r.value_date
+					FROM batch.import_file f
+					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
+					JOIN card.account a ON a.account_id = r.account_id
+					LEFT JOIN card.balance b ON b.account_id = a.account_id
+					WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.business_date = ?
+					  AND (b.repayments_through IS NULL OR b.repayments_through < ?)
+					  AND """ + Partition.condition("r.account_id") + """
+					ORDER BY r.account_id, r.paid_at, r.repayment_id""";
+		}
+
+		@Override
+		protected Object[] parameters() {
+			Object[] p = this.partition.parameters();
+			return new Object[] { this.businessDate, this.businessDate, p[0], p[1], p[2] };
+		}
+
+		@Override
+		protected AccountDay start(ResultSet first) throws SQLException {
+			return new AccountDay(first);
+		}
+
+		@Override
+		protected void add(AccountDay item, ResultSet row) throws SQLException {
+			item.repayments.add(new Repayment(row.getString("repayment_id"), row.getLong("amount"),
+					row.getObject("value_date", LocalDate.class)));
+		}
+
+		@Override
+		public void write(Chunk<? extends AccountDay> chunk) {
+			Journal journal = new Journal();
+			List<Object[]> allocations = new ArrayList<>();
+			for (AccountDay day : chunk) {
+				apply(day, this.businessDate, journal, allocations);
+			}
+			journal.write(this.jdbc);
+			this.jdbc.batchUpdate("""
+					INSERT INTO repayment.allocation (repayment_id, account_id, business_date, value_date, amount,
+					    late_charges, fees, interest, cash_principal, shopping_principal, credit_balance)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", allocations);
+			LedgerAccount.save(this.jdbc, chunk.getItems(), "repayments_through", this.businessDate);
+		}
+
+	}
+
+	/** Applies one account's repayments of {@code businessDate} in order. */
+	static void apply(AccountDay day, LocalDate businessDate, Journal journal, List<Object[]> allocations) {
+		long total = 0;
+		Map<LocalDate, long[]> principalByValueDate = new TreeMap<>();
+		for (Repayment repayment : day.repayments) {
+			Position.Allocation split = day.position.repay(repayment.amount(), businessDate);
+			allocations.add(new Object[] { repayment.repaymentId(), day.accountId, businessDate, repayment.valueDate(),
+					repayment.amount(), split.lateCharges(), split.fees(), split.interest(), split.cashPrincipal(),
+					split.shoppingPrincipal(), split.creditBalance() });
+			total += repayment.amount();
+			long[] moved = principalByValueDate.computeIfAbsent(repayment.valueDate(), d -> new long[2]);
+			moved[0] -= split.shoppingPrincipal();
+			moved[1] -= split.cashPrincipal();
+		}
+		journal.entry(day.accountId, businessDate, "REPAYMENT", total);
+		principalByValueDate.forEach((valueDate, moved) -> journal.movement(day.accountId, businessDate, valueDate,
+				"REPAYMENT", moved[0], moved[1]));
+	}
+
+}

@@ -1,0 +1,143 @@
+package jp.settlementbatch.statement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import jp.settlementbatch.ledger.AccountWork;
+import jp.settlementbatch.ledger.Journal;
+import jp.settlementbatch.ledger.LedgerAccount;
+import jp.settlementbatch.ledger.LedgerCheck;
+import jp.settlementbatch.ledger.Partition;
+import jp.settlementbatch.ledger.Position;
+import jp.settlementbatch.support.batch.RunProgress;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code update-statements}: posts the business date's accepted cash flows to their
+ * accounts' open cycle, in {@code transacted_at} order: the journal of the day per kind
+ * (the statement lines are the cash flows themselves, {@code report.statement_line}), the
+ * balances ({@link Position}) and the value-dated principal movements interest accrues
+ * on. Watermark: {@code card.balance.statements_through}.
+ */
+@Configuration(proxyBeanMethods = false)
+class UpdateStatementsJobConfiguration {
+
+	static final String NAME = "update-statements";
+
+	@Bean
+	Job updateStatementsJob(JobRepository jobRepository,
+			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
+			JdbcTemplate jdbc, RunProgress progress) {
+		return new JobBuilder(NAME, jobRepository).listener(progress)
+			.start(new PostCashFlows(dataSource).step("post-cash-flows", jobRepository, transactionManager, progress,
+					1000))
+			.next(LedgerCheck.step("ledger-check-statements", jobRepository, transactionManager, jdbc, progress))
+			.build();
+	}
+
+	/** One account's cash flows of the day. */
+	static final class AccountDay extends LedgerAccount {
+
+		final List<Object[]> cashFlows = new ArrayList<>();
+
+		AccountDay(ResultSet rs) throws SQLException {
+			super(rs);
+		}
+
+	}
+
+	static final class PostCashFlows extends AccountWork<AccountDay> {
+
+		PostCashFlows(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		@Override
+		protected String sql() {
+			return "SELECT " + LedgerAccount.COLUMNS + """
+					, c.type, c.amount, c.value_date
+					FROM batch.import_file f
+					JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.reject_reason IS NULL
+					JOIN card.account a ON a.account_id = c.account_id
+					LEFT JOIN card.balance b ON b.account_id = a.account_id
+					WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.business_date = ?
+					  AND (b.statements_through IS NULL OR b.statements_through < ?)
+					  AND """ + Partition.condition("c.account_id") + """
+					ORDER BY c.account_id, c.transacted_at, c.transaction_id""";
+		}
+
+		@Override
+		protected Object[] parameters() {
+			Object[] p = this.partition.parameters();
+			return new Object[] { this.businessDate, this.businessDate, p[0], p[1], p[2] };
+		}
+
+		@Override
+		protected AccountDay start(ResultSet first) throws SQLException {
+			return new AccountDay(first);
+		}
+
+		@Override
+		protected void add(AccountDay item, ResultSet row) throws SQLException {
+			item.cashFlows.add(new Object[] { row.getString("type"), row.getLong("amount"),
+					row.getObject("value_date", LocalDate.class) });
+		}
+
+		@Override
+		public void write(Chunk<? extends AccountDay> chunk) {
+			Journal journal = new Journal();
+			for (AccountDay day : chunk) {
+				post(day, this.businessDate, journal);
+			}
+			journal.write(this.jdbc);
+			LedgerAccount.save(this.jdbc, chunk.getItems(), "statements_through", this.businessDate);
+		}
+
+	}
+
+	/** Applies one account's cash flows of {@code businessDate} in order. */
+	static void post(AccountDay day, LocalDate businessDate, Journal journal) {
+		Position position = day.position;
+		Map<String, Long> byKind = new TreeMap<>();
+		Map<LocalDate, long[]> principalByValueDate = new TreeMap<>();
+		for (Object[] cashFlow : day.cashFlows) {
+			String type = (String) cashFlow[0];
+			long amount = (Long) cashFlow[1];
+			LocalDate valueDate = (LocalDate) cashFlow[2];
+			Position.PrincipalChange change = switch (type) {
+				case "PURCHASE" -> position.purchase(amount);
+				case "CASH_ADVANCE" -> position.cashAdvance(amount);
+				case "REFUND" -> position.refund(amount);
+				case "FEE" -> {
+					position.fee(amount);
+					yield new Position.PrincipalChange(0, 0);
+				}
+				default -> throw new IllegalStateException("Unknown cash-flow type " + type);
+			};
+			byKind.merge(type, amount, Long::sum);
+			long[] moved = principalByValueDate.computeIfAbsent(valueDate, d -> new long[2]);
+			moved[0] += change.shopping();
+			moved[1] += change.cash();
+		}
+		byKind.forEach((kind, amount) -> journal.entry(day.accountId, businessDate, kind, amount));
+		principalByValueDate.forEach((valueDate, moved) -> journal.movement(day.accountId, businessDate, valueDate,
+				"CASH_FLOW", moved[0], moved[1]));
+	}
+
+}

@@ -1,0 +1,81 @@
+package jp.settlementbatch.ledger;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import jp.settlementbatch.support.testing.Cli;
+import jp.settlementbatch.support.testing.DayFiles;
+import jp.settlementbatch.support.testing.Snapshot;
+import jp.settlementbatch.support.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Closing day 31 in February (2027, not a leap year): the cycle closes on Sunday 28 Feb
+ * and is closed by the run of Monday 1 Mar, whose repayment counts toward the new
+ * statement.
+ */
+class FebruaryCloseIntegrationTests {
+
+	static final Path SAMPLES = Path.of(System.getProperty("settlement.sample-files", "../sample-files"));
+
+	@TempDir
+	Path work;
+
+	@Test
+	void monthEndInFebruaryClosedByTheNextBusinessDay() throws Exception {
+		// given
+		LocalDate first = LocalDate.parse("2027-02-01");
+		LocalDate march1 = LocalDate.parse("2027-03-01");
+		DayFiles files = new DayFiles()
+			.account(first, "1000000011", "REVOLVING", 500_000, 1_000_000, "15.00", "15.00", 31, 27)
+			.cashFlow(first, first, "CA11", "1000000011", "CASH_ADVANCE", 100_000, null)
+			.repayment(march1, "R11", "1000000011", 5_000);
+		Path inbox = this.work.resolve("inbox");
+		files.write(inbox, first, march1, SAMPLES.resolve("2026-11-20/syukujitsu.csv"),
+				Set.of(LocalDate.parse("2027-02-11"), LocalDate.parse("2027-02-23")));
+		String url = TestDatabase.fresh();
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+
+		// when
+		Cli.Result run = new Cli(url).run("daily", "--business-date=2027-02-01", "--through=2027-03-01",
+				"--inbox=" + inbox + "/{date}", "--outbox=" + this.work.resolve("out"));
+
+		// then: 100,000 × 15% × 27 days (2–28 Feb) / 365 = 1,109.59 → 1,109; due 27 Mar
+		// is a Saturday → 29 Mar
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		Map<String, Object> statement = jdbc
+			.queryForMap("SELECT * FROM report.statement WHERE account_id = '1000000011'");
+		assertThat(statement).containsEntry("closing_date", java.sql.Date.valueOf("2027-02-28"))
+			.containsEntry("cycle_start", java.sql.Date.valueOf("2027-02-01"))
+			.containsEntry("due_date", java.sql.Date.valueOf("2027-03-29"))
+			.containsEntry("cash_advances", 100_000L)
+			.containsEntry("interest", 1_109L)
+			.containsEntry("repayments", 0L)
+			.containsEntry("closing_balance", 101_109L)
+			.containsEntry("minimum_payment", 6_000L);
+		// the repayment of 1 Mar was applied before the close posted interest: it went to
+		// cash principal, and counts toward the new amount due
+		assertThat(jdbc.queryForObject(
+				"SELECT cash_principal FROM report.repayment_allocation WHERE repayment_id = 'R11'", Long.class))
+			.isEqualTo(5_000L);
+		Map<String, Object> position = jdbc
+			.queryForMap("SELECT * FROM report.account_position WHERE account_id = '1000000011'");
+		assertThat(position).containsEntry("cash_principal", 95_000L)
+			.containsEntry("billed_interest", 1_109L)
+			.containsEntry("amount_due", 6_000L)
+			.containsEntry("repaid_since_close", 5_000L)
+			.containsEntry("days_overdue", 0);
+		// 1 Mar accrues on the principal at its start (100,000): 41.0958904109...
+		assertThat((BigDecimal) position.get("accrued_interest")).isBetween(new BigDecimal("41.095890410"),
+				new BigDecimal("41.095890411"));
+	}
+
+}

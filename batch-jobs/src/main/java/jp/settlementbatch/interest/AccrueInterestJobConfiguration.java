@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,9 +42,9 @@ class AccrueInterestJobConfiguration {
 	@Bean
 	Job accrueInterestJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			JdbcTemplate jdbc, RunProgress progress) {
+			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
 		return new JobBuilder(NAME, jobRepository).listener(progress)
-			.start(new Accrue(dataSource).step("accrue", jobRepository, transactionManager, progress, 1000))
+			.start(new Accrue(dataSource).step("accrue", jobRepository, transactionManager, progress, chunkSize))
 			.next(LedgerCheck.step("ledger-check-accruals", jobRepository, transactionManager, jdbc, progress))
 			.build();
 	}

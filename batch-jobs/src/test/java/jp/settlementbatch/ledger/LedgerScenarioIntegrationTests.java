@@ -229,6 +229,16 @@ class LedgerScenarioIntegrationTests {
 	}
 
 	@Test
+	void theSameDaysRunAsFourPartitionsGiveTheSameLedger() {
+		String partitioned = TestDatabase.fresh();
+		Cli.Result days = new Cli(partitioned).run("daily", "--business-date=2026-10-01", "--through=2026-11-30",
+				"--partitions=4", "--inbox=" + this.work.resolve("inbox") + "/{date}",
+				"--outbox=" + this.work.resolve("out-partitioned"));
+		assertThat(days.exitCode()).as(days.output()).isZero();
+		assertThat(Snapshot.of(partitioned, Snapshot.LEDGER)).isEqualTo(Snapshot.of(this.url, Snapshot.LEDGER));
+	}
+
+	@Test
 	void rerunningADayChangesNothing() {
 		Map<String, String> before = Snapshot.of(this.url);
 		Cli.Result rerun = new Cli(this.url).run("daily", "--business-date=2026-11-30",

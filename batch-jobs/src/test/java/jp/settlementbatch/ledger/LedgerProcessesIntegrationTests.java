@@ -1,0 +1,138 @@
+package jp.settlementbatch.ledger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.settlementbatch.bench.SyntheticDay;
+import jp.settlementbatch.support.testing.Cli;
+import jp.settlementbatch.support.testing.JarProcess;
+import jp.settlementbatch.support.testing.Snapshot;
+import jp.settlementbatch.support.testing.TestDatabase;
+import jp.settlementbatch.support.testing.Wait;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger jobs as separate processes, the way Fargate runs them, on a synthetic day
+ * (6,000 accounts, 60,000 cash flows, 3,000 repayments; a sixth of the accounts close on
+ * the 20th), each against a reference run in one process: four partitions in four JVMs
+ * side by side, and a {@code kill -9} in the middle of every ledger job followed by the
+ * same command.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerProcessesIntegrationTests {
+
+	static final String DATE = "2026-11-20";
+
+	static final List<String> LEDGER_JOBS = List.of("update-statements", "update-repayments", "accrue-interest",
+			"close-statements");
+
+	static final Path SAMPLES = Path.of(System.getProperty("settlement.sample-files", "../sample-files"));
+
+	Path work;
+
+	Path inbox;
+
+	Map<String, String> reference;
+
+	@BeforeAll
+	void referenceRun(@TempDir Path work) throws Exception {
+		this.work = work;
+		this.inbox = Files.createDirectories(work.resolve("inbox"));
+		new SyntheticDay(LocalDate.parse(DATE), 6_000, 11L).writeAll(this.inbox, 60_000, 3_000, 0, 0);
+		Files.copy(SAMPLES.resolve(DATE + "/syukujitsu.csv"), this.inbox.resolve("syukujitsu.csv"));
+		String url = TestDatabase.fresh();
+		importDay(url);
+		Cli cli = new Cli(url);
+		for (String job : LEDGER_JOBS) {
+			Cli.Result result = cli.run("run", job, "--business-date=" + DATE, "--outbox=" + work.resolve("out"));
+			assertThat(result.exitCode()).as(result.output()).isZero();
+		}
+		this.reference = Snapshot.of(url, Snapshot.LEDGER);
+		assertThat(Snapshot.jdbc(url).queryForObject("SELECT count(*) FROM report.statement", Long.class))
+			.as("the day closes statements")
+			.isGreaterThan(500L);
+	}
+
+	@Test
+	void fourPartitionsInFourProcessesGiveTheSameLedger() throws Exception {
+		String url = TestDatabase.fresh();
+		importDay(url);
+		for (String job : LEDGER_JOBS) {
+			List<JarProcess> partitions = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				partitions.add(JarProcess.start(this.work, Map.of(), "run", job, "--business-date=" + DATE,
+						"--partition=" + i + "/4", "--outbox=" + this.work.resolve("out"), "--db-url=" + url,
+						"--log-format=json"));
+			}
+			for (JarProcess partition : partitions) {
+				assertThat(partition.waitFor(180)).as(partition.output()).isZero();
+			}
+		}
+		assertThat(Snapshot.of(url, Snapshot.LEDGER)).isEqualTo(this.reference);
+	}
+
+	@Test
+	void everyLedgerJobKilledMidwayThenRunAgainEndsIdentical() throws Exception {
+		String url = TestDatabase.fresh();
+		importDay(url);
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		for (String job : LEDGER_JOBS) {
+			String[] command = { "run", job, "--business-date=" + DATE, "--outbox=" + this.work.resolve("out"),
+					"--chunk-size=50", "--db-url=" + url, "--log-format=json" };
+			JarProcess running = JarProcess.start(this.work, Map.of(), command);
+			Wait.until(Duration.ofSeconds(120), () -> committedChunks(jdbc, job) >= 5, running);
+			running.kill();
+			assertThat(lastStatus(jdbc, job)).as(job + " is left STARTED by the kill").isEqualTo("STARTED");
+			Wait.until(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
+
+			JarProcess again = JarProcess.start(this.work, Map.of(), command);
+			assertThat(again.waitFor(180)).as(again.output()).isZero();
+			assertThat(lastStatus(jdbc, job)).isEqualTo("COMPLETED");
+		}
+		assertThat(Snapshot.of(url, Snapshot.LEDGER)).isEqualTo(this.reference);
+	}
+
+	private void importDay(String url) {
+		Cli cli = new Cli(url);
+		for (String job : List.of("import-calendar", "import-accounts", "import-cash-flows", "import-repayments")) {
+			Cli.Result result = cli.run("run", job, "--business-date=" + DATE, "--inbox=" + this.inbox,
+					"--outbox=" + this.work.resolve("out"));
+			assertThat(result.exitCode()).as(result.output()).isZero();
+		}
+	}
+
+	private static long committedChunks(JdbcTemplate jdbc, String job) {
+		Long commits = jdbc.queryForObject("""
+				SELECT coalesce(max(s.commit_count), 0) FROM batch.batch_step_execution s
+				JOIN batch.batch_job_execution e ON e.job_execution_id = s.job_execution_id
+				JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+				WHERE i.job_name = ? AND s.step_name NOT LIKE 'ledger-check-%'""", Long.class, job);
+		return commits == null ? 0 : commits;
+	}
+
+	private static String lastStatus(JdbcTemplate jdbc, String job) {
+		return jdbc.queryForObject("""
+				SELECT e.status FROM batch.batch_job_execution e
+				JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+				WHERE i.job_name = ? ORDER BY e.job_execution_id DESC LIMIT 1""", String.class, job);
+	}
+
+	private static long advisoryLocks(JdbcTemplate jdbc) {
+		Long locks = jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted",
+				Long.class);
+		return locks == null ? 0 : locks;
+	}
+
+}

@@ -229,6 +229,48 @@ class LedgerScenarioIntegrationTests {
 	}
 
 	@Test
+	void anOverdueMemberIsToldDaysOverdueAndLateChargesSoFar() throws Exception {
+		// 11 Nov: 20,500 of the 40,500 due on 4 Nov unpaid, overdue 5–11 Nov (7 days),
+		// late charges 7 × 8.2 = 57.4 → 57
+		assertThat(java.nio.file.Files.readAllLines(this.work.resolve("out/notifications/interest_20261111.jsonl")))
+			.contains(
+					"{\"account_id\":\"1000000002\",\"business_date\":\"2026-11-11\",\"cycle_start\":\"2026-10-21\",\"interest_accrued_cycle_to_date\":0,\"interest_bearing_balance\":0,\"next_due_date\":\"2026-11-04\",\"minimum_payment_due\":20500,\"days_overdue\":7,\"late_charge_accrued\":57}");
+	}
+
+	@Test
+	void everyNoticeAgreesWithThePositionAndTheAccruals() throws Exception {
+		List<String> lines = java.nio.file.Files
+			.readAllLines(this.work.resolve("out/notifications/interest_20261130.jsonl"));
+		assertThat(lines).isNotEmpty();
+		for (String line : lines) {
+			Map<String, Object> notice = new com.fasterxml.jackson.databind.ObjectMapper().readValue(line, Map.class);
+			String account = (String) notice.get("account_id");
+			Map<String, Object> expected = this.jdbc.queryForMap(
+					"""
+							SELECT p.days_overdue,
+							       p.cash_principal + CASE WHEN a.repayment_method = 'REVOLVING' THEN p.shopping_principal ELSE 0 END
+							           AS interest_bearing_balance,
+							       (SELECT coalesce(sum(f), 0) FROM (SELECT floor(sum(d.amount)) AS f FROM report.daily_accrual d
+							         WHERE d.account_id = p.account_id AND d.kind = 'INTEREST' AND d.cycle_close > p.last_closed_on
+							         GROUP BY d.basis) x) AS interest,
+							       (SELECT coalesce(sum(f), 0) FROM (SELECT floor(sum(d.amount)) AS f FROM report.daily_accrual d
+							         WHERE d.account_id = p.account_id AND d.kind = 'LATE_CHARGE' AND d.cycle_close > p.last_closed_on
+							         GROUP BY d.basis) x) AS late
+							FROM report.account_position p JOIN card.account a ON a.account_id = p.account_id
+							WHERE p.account_id = ?""",
+					account);
+			assertThat(((Number) notice.get("days_overdue")).longValue()).as(account)
+				.isEqualTo(((Number) expected.get("days_overdue")).longValue());
+			assertThat(((Number) notice.get("interest_bearing_balance")).longValue()).as(account)
+				.isEqualTo(((Number) expected.get("interest_bearing_balance")).longValue());
+			assertThat(((Number) notice.get("interest_accrued_cycle_to_date")).longValue()).as(account)
+				.isEqualTo(((Number) expected.get("interest")).longValue());
+			assertThat(((Number) notice.get("late_charge_accrued")).longValue()).as(account)
+				.isEqualTo(((Number) expected.get("late")).longValue());
+		}
+	}
+
+	@Test
 	void theSameDaysRunAsFourPartitionsGiveTheSameLedger() {
 		String partitioned = TestDatabase.fresh();
 		Cli.Result days = new Cli(partitioned).run("daily", "--business-date=2026-10-01", "--through=2026-11-30",

@@ -2,10 +2,12 @@ package jp.settlementbatch.support.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -103,10 +105,44 @@ class DemoCommand implements Callable<Integer> {
 		Long cashFlows = jdbc.queryForObject("SELECT count(*) FROM report.cash_flow", Long.class);
 		Long repayments = jdbc.queryForObject("SELECT count(*) FROM report.repayment", Long.class);
 		System.out.printf("%n  visible cash flows %,d, repayments %,d%n", cashFlows, repayments);
+		System.out.println("\n  the ledger (report views):");
+		jdbc.query("""
+				SELECT (SELECT count(*) FROM report.account_position) AS accounts,
+				       (SELECT count(*) FROM report.ledger_check WHERE difference <> 0) AS out_of_balance,
+				       (SELECT count(*) FROM report.statement) AS statements,
+				       (SELECT coalesce(sum(interest), 0) FROM report.statement) AS interest,
+				       (SELECT coalesce(sum(late_charges), 0) FROM report.statement) AS late_charges,
+				       (SELECT count(*) FROM report.repayment_allocation) AS allocations,
+				       (SELECT count(*) FROM report.daily_accrual) AS accruals""", rs -> {
+			System.out.printf("    accounts with a ledger %,d (out of balance: %d)%n", rs.getLong("accounts"),
+					rs.getLong("out_of_balance"));
+			System.out.printf("    statements closed      %,d (interest posted ¥%,d, late charges ¥%,d)%n",
+					rs.getLong("statements"), rs.getLong("interest"), rs.getLong("late_charges"));
+			System.out.printf("    repayments allocated   %,d%n", rs.getLong("allocations"));
+			System.out.printf("    daily accruals         %,d%n", rs.getLong("accruals"));
+		});
+		LocalDate last = SAMPLE_DAYS.get(SAMPLE_DAYS.size() - 1);
+		String day = last.format(DateTimeFormatter.BASIC_ISO_DATE);
+		System.out.printf("    interest notices       %,d (%s)%n",
+				lines(outbox.resolve("notifications/interest_" + day + ".jsonl")),
+				outbox.resolve("notifications/interest_" + day + ".jsonl"));
+		System.out.printf("    applications listed    %,d (%s)%n",
+				Math.max(0, lines(outbox.resolve("credit-review/credit_review_" + day + ".csv")) - 1),
+				outbox.resolve("credit-review/credit_review_" + day + ".csv"));
+		System.out.println();
 		System.out.println("  reject files:   " + outbox.resolve("rejects"));
-		System.out.println("  officers' list: " + outbox.resolve("credit-review") + " (credit_review_YYYYMMDD.csv)");
 		System.out.println("  job history:    settlement-batch executions");
 		System.out.println("  run it again:   every job is a no-op the second time (exit 0).");
+	}
+
+	/** Lines in a local output file (CRLF or LF); 0 when it is not there. */
+	private static long lines(Path file) {
+		try (var lines = Files.lines(file)) {
+			return lines.count();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return 0;
+		}
 	}
 
 }

@@ -71,22 +71,26 @@ class UpdateStatementsJobConfiguration {
 
 		@Override
 		protected String sql() {
+			// the day's cash flows are sorted narrow, then meet their accounts in that
+			// order
 			return "SELECT " + LedgerAccount.COLUMNS + """
 					, c.type, c.amount, c.value_date
-					FROM batch.import_file f
-					JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.reject_reason IS NULL
+					FROM (SELECT c.account_id, c.type, c.amount, c.value_date, c.transacted_at, c.transaction_id
+					      FROM batch.import_file f
+					      JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.reject_reason IS NULL
+					      WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.business_date = ?
+					        AND """ + Partition.condition("c.account_id") + """
+					      ORDER BY c.account_id, c.transacted_at, c.transaction_id) c
 					JOIN card.account a ON a.account_id = c.account_id
 					LEFT JOIN card.balance b ON b.account_id = a.account_id
-					WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.business_date = ?
-					  AND (b.statements_through IS NULL OR b.statements_through < ?)
-					  AND """ + Partition.condition("c.account_id") + """
+					WHERE b.statements_through IS NULL OR b.statements_through < ?
 					ORDER BY c.account_id, c.transacted_at, c.transaction_id""";
 		}
 
 		@Override
 		protected Object[] parameters() {
 			Object[] p = this.partition.parameters();
-			return new Object[] { this.businessDate, this.businessDate, p[0], p[1], p[2] };
+			return new Object[] { this.businessDate, p[0], p[1], p[2], this.businessDate };
 		}
 
 		@Override

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (6,000 accounts, 60,000 cash flows, 3,000 repayments; a sixth of the accounts close on
  * the 20th), each against a reference run in one process: four partitions in four JVMs
  * side by side, and a {@code kill -9} in the middle of every ledger job followed by the
- * same command.
+ * same command, and SIGTERM again and again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LedgerProcessesIntegrationTests {
@@ -102,6 +102,59 @@ class LedgerProcessesIntegrationTests {
 			assertThat(lastStatus(jdbc, job)).isEqualTo("COMPLETED");
 		}
 		assertThat(Snapshot.of(url, Snapshot.LEDGER)).isEqualTo(this.reference);
+	}
+
+	@Test
+	void sigtermDuringAccrualStopsAtAChunkBoundaryEveryTimeAndTheRerunsEndIdentical() throws Exception {
+		// given the day posted, then accrue-interest stopped with SIGTERM again and again
+		String url = TestDatabase.fresh();
+		importDay(url);
+		Cli cli = new Cli(url);
+		for (String job : List.of("update-statements", "update-repayments")) {
+			assertThat(
+					cli.run("run", job, "--business-date=" + DATE, "--outbox=" + this.work.resolve("out")).exitCode())
+				.isZero();
+		}
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		java.util.Random random = new java.util.Random(20261122);
+		String[] command = { "run", "accrue-interest", "--business-date=" + DATE,
+				"--outbox=" + this.work.resolve("out"), "--chunk-size=3", "--db-url=" + url, "--log-format=json" };
+		int stops = 0;
+		while (stops < 20) {
+			long before = accrued(jdbc);
+			JarProcess accruing = JarProcess.start(this.work, Map.of(), command);
+			Wait.until(Duration.ofSeconds(120), () -> accrued(jdbc) > before || !accruing.isAlive(), null);
+			if (!accruing.isAlive()) {
+				assertThat(accruing.waitFor(10)).as(accruing.output()).isZero();
+				break; // it finished before a stop could land
+			}
+			Thread.sleep(random.nextInt(200));
+			accruing.terminate();
+			int exit = accruing.waitFor(120);
+
+			// then each stop ends the process non-zero, never leaves the run STARTED
+			assertThat(exit).as(accruing.output()).isNotZero();
+			String status = lastStatus(jdbc, "accrue-interest");
+			assertThat(status).isIn("STOPPED", "FAILED", "COMPLETED");
+			if (status.equals("COMPLETED")) {
+				break; // the stop landed after the last chunk
+			}
+			stops++;
+		}
+		assertThat(stops).as("stops that landed mid-run").isGreaterThanOrEqualTo(10);
+		JarProcess last = JarProcess.start(this.work, Map.of(), command);
+		assertThat(last.waitFor(180)).as(last.output()).isZero();
+		assertThat(cli.run("run", "close-statements", "--business-date=" + DATE, "--outbox=" + this.work.resolve("out"))
+			.exitCode()).isZero();
+
+		// and the ledger is the uninterrupted run's
+		assertThat(Snapshot.of(url, Snapshot.LEDGER)).isEqualTo(this.reference);
+	}
+
+	private static long accrued(JdbcTemplate jdbc) {
+		Long done = jdbc.queryForObject("SELECT count(*) FROM card.balance WHERE accrued_through = ?", Long.class,
+				LocalDate.parse(DATE));
+		return done == null ? 0 : done;
 	}
 
 	private void importDay(String url) {

@@ -124,14 +124,19 @@ class BenchCommand implements Callable<Integer> {
 		});
 	}
 
-	/** Runs one job of the day; its rows are the items its steps read. */
+	/**
+	 * Runs one job of the day; its rows are the items its steps read (accounts for the
+	 * ledger jobs), or wrote when they read none.
+	 */
 	private static long runJob(JobRuns runs, FileStore files, String job, LocalDate date, Path inbox, String outbox) {
 		RunOutcome outcome = runs.run(runs.job(job).orElseThrow(),
 				JobInputs.resolve(job, date, new JobInputs.Sources(null, inbox.toString()), outbox, null, 0.01, files));
 		if (outcome.exitCode() != ExitCode.COMPLETED) {
 			throw new IllegalStateException(job + " did not complete: " + outcome.message());
 		}
-		return outcome.execution().getStepExecutions().stream().mapToLong(s -> s.getReadCount()).sum();
+		long read = outcome.execution().getStepExecutions().stream().mapToLong(s -> s.getReadCount()).sum();
+		return read > 0 ? read
+				: outcome.execution().getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum();
 	}
 
 	private static double round(double value) {

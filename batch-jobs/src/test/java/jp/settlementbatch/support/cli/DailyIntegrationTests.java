@@ -13,6 +13,8 @@ import jp.settlementbatch.support.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The local daily workflow over consecutive sample days, and a rerun of one of them. */
@@ -50,6 +52,51 @@ class DailyIntegrationTests {
 		assertThat(rerun.output()).contains("Already done before");
 		assertThat(Snapshot.of(url)).isEqualTo(views);
 		assertThat(outputs()).usingRecursiveComparison().isEqualTo(outputs);
+	}
+
+	@Test
+	void aDayThatFailsAtAMiddleJobIsRunAgainAndEndsAsACleanRunWould() throws IOException {
+		// given a clean run of the first sample day, for reference
+		String clean = TestDatabase.fresh();
+		String inbox = "--inbox=" + SAMPLES + "/{date}";
+		Cli.Result reference = new Cli(clean).run("daily", "--business-date=2026-11-20", inbox,
+				"--outbox=" + this.work.resolve("clean"));
+		assertThat(reference.exitCode()).as(reference.output()).isZero();
+
+		// and a database where one repayment's allocation is already taken by a stray
+		// row,
+		// so update-repayments fails in the middle of the day
+		String url = TestDatabase.fresh();
+		Cli cli = new Cli(url);
+		assertThat(cli.run("executions").exitCode()).as("creates the schema").isZero();
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		jdbc.update(
+				"""
+						INSERT INTO repayment.allocation (repayment_id, account_id, business_date, value_date, amount,
+						    late_charges, fees, interest, cash_principal, shopping_principal, credit_balance)
+						VALUES ('RP20261120N00000001', '1000000249', DATE '2026-11-20', DATE '2026-11-20', 1, 0, 0, 0, 0, 0, 1)""");
+
+		// when the day runs
+		Cli.Result failed = cli.run("daily", "--business-date=2026-11-20", inbox,
+				"--outbox=" + this.work.resolve("out"));
+
+		// then it stops at update-repayments with exit 1, the jobs before it completed
+		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+		assertThat(failed.output()).contains("update-repayments")
+			.doesNotContain("accrue-interest                  exit");
+		assertThat(jdbc.queryForObject(
+				"SELECT count(*) FROM batch.batch_job_instance WHERE job_name IN ('accrue-interest', 'close-statements')",
+				Long.class))
+			.isZero();
+
+		// and when the operator removes the stray row and the day runs again (a redrive)
+		jdbc.update("DELETE FROM repayment.allocation WHERE amount = 1 AND repayment_id = 'RP20261120N00000001'");
+		Cli.Result again = cli.run("daily", "--business-date=2026-11-20", inbox,
+				"--outbox=" + this.work.resolve("out"));
+
+		// then it resumes at the failed job and ends as the clean run did
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(Snapshot.of(url)).isEqualTo(Snapshot.of(clean));
 	}
 
 	/** Every output file but the run reports (which carry timings). */

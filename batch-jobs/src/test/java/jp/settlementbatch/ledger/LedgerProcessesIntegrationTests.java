@@ -26,14 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The ledger jobs as separate processes, the way Fargate runs them, on a synthetic day
  * (6,000 accounts, 60,000 cash flows, 3,000 repayments; a sixth of the accounts close on
- * the 20th), each against a reference run in one process: four partitions in four JVMs
- * side by side, and a {@code kill -9} in the middle of every ledger job followed by the
- * same command, and SIGTERM again and again.
+ * the 20th) and a second one after a weekend and a holiday, each against a reference run
+ * in one process: four partitions in four JVMs side by side, and a {@code kill -9} in the
+ * middle of every ledger job followed by the same command, and SIGTERM again and again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LedgerProcessesIntegrationTests {
 
 	static final String DATE = "2026-11-20";
+
+	static final String NEXT_DATE = "2026-11-24";
 
 	static final List<String> LEDGER_JOBS = List.of("update-statements", "update-repayments", "accrue-interest",
 			"close-statements");
@@ -45,6 +47,8 @@ class LedgerProcessesIntegrationTests {
 	Path inbox;
 
 	Map<String, String> reference;
+
+	Map<String, String> referenceAfterTwoDays;
 
 	@BeforeAll
 	void referenceRun(@TempDir Path work) throws Exception {
@@ -63,16 +67,37 @@ class LedgerProcessesIntegrationTests {
 		assertThat(Snapshot.jdbc(url).queryForObject("SELECT count(*) FROM report.statement", Long.class))
 			.as("the day closes statements")
 			.isGreaterThan(500L);
+		// a second business date, after a weekend and a holiday
+		Path next = Files.createDirectories(work.resolve("inbox-next"));
+		new SyntheticDay(LocalDate.parse(NEXT_DATE), 6_000, 12L)
+			.writeCashFlows(next.resolve("cashflow_" + NEXT_DATE.replace("-", "") + ".csv"), 30_000);
+		new SyntheticDay(LocalDate.parse(NEXT_DATE), 6_000, 12L)
+			.writeRepayments(next.resolve("repayment_" + NEXT_DATE.replace("-", "") + ".csv"), 3_000);
+		importNextDay(url);
+		for (String job : LEDGER_JOBS) {
+			Cli.Result result = cli.run("run", job, "--business-date=" + NEXT_DATE, "--outbox=" + work.resolve("out"));
+			assertThat(result.exitCode()).as(result.output()).isZero();
+		}
+		this.referenceAfterTwoDays = Snapshot.of(url, Snapshot.LEDGER);
 	}
 
 	@Test
-	void fourPartitionsInFourProcessesGiveTheSameLedger() throws Exception {
+	void twoDaysAsFourPartitionsInFourProcessesGiveTheSameLedger() throws Exception {
 		String url = TestDatabase.fresh();
 		importDay(url);
+		runPartitioned(url, DATE);
+		assertThat(Snapshot.of(url, Snapshot.LEDGER)).isEqualTo(this.reference);
+		importNextDay(url);
+		runPartitioned(url, NEXT_DATE);
+		assertThat(Snapshot.of(url, Snapshot.LEDGER)).isEqualTo(this.referenceAfterTwoDays);
+	}
+
+	/** Every ledger job of the date as four processes side by side, one per partition. */
+	private void runPartitioned(String url, String date) throws Exception {
 		for (String job : LEDGER_JOBS) {
 			List<JarProcess> partitions = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				partitions.add(JarProcess.start(this.work, Map.of(), "run", job, "--business-date=" + DATE,
+				partitions.add(JarProcess.start(this.work, Map.of(), "run", job, "--business-date=" + date,
 						"--partition=" + i + "/4", "--outbox=" + this.work.resolve("out"), "--db-url=" + url,
 						"--log-format=json"));
 			}
@@ -80,7 +105,15 @@ class LedgerProcessesIntegrationTests {
 				assertThat(partition.waitFor(180)).as(partition.output()).isZero();
 			}
 		}
-		assertThat(Snapshot.of(url, Snapshot.LEDGER)).isEqualTo(this.reference);
+	}
+
+	private void importNextDay(String url) {
+		Cli cli = new Cli(url);
+		for (String job : List.of("import-cash-flows", "import-repayments")) {
+			Cli.Result result = cli.run("run", job, "--business-date=" + NEXT_DATE,
+					"--inbox=" + this.work.resolve("inbox-next"), "--outbox=" + this.work.resolve("out"));
+			assertThat(result.exitCode()).as(result.output()).isZero();
+		}
 	}
 
 	@Test

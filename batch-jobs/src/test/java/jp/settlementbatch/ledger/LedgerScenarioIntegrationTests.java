@@ -278,6 +278,12 @@ class LedgerScenarioIntegrationTests {
 				"--outbox=" + this.work.resolve("out-partitioned"));
 		assertThat(days.exitCode()).as(days.output()).isZero();
 		assertThat(Snapshot.of(partitioned, Snapshot.LEDGER)).isEqualTo(Snapshot.of(this.url, Snapshot.LEDGER));
+		// and the notification files are byte for byte the same
+		for (String day : List.of("20261001", "20261111", "20261130")) {
+			String name = "notifications/interest_" + day + ".jsonl";
+			assertThat(this.work.resolve("out-partitioned/" + name))
+				.hasSameBinaryContentAs(this.work.resolve("out/" + name));
+		}
 	}
 
 	@Test

@@ -23,7 +23,10 @@ public final class JarProcess {
 	public static JarProcess start(Path work, Map<String, String> environment, String... args) throws IOException {
 		String jar = System.getProperty("settlement.jar", "target/settlement-batch.jar");
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+						// quick start on small CI machines that start many of these
+						// processes
+						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar));
 		command.addAll(List.of(args));
 		Files.createDirectories(work);
 		Path output = Files.createTempFile(work, "process-", ".log");

@@ -1,0 +1,62 @@
+package jp.settlementbatch.support.files;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Outputs appear whole or not at all: a write that dies half way leaves the previous file
+ * (or none) visible, and the rerun replaces it whole.
+ */
+class FileStoreTests {
+
+	@TempDir
+	Path outbox;
+
+	@Test
+	void aWriteThatFailsHalfWayLeavesThePreviousFileAndNoVisibleLeftover() throws IOException {
+		// given yesterday's run of the same output
+		FileStore files = new FileStore(null, null, null);
+		Path target = this.outbox.resolve("notifications/interest_20261120.jsonl");
+		files.write(target.toString(), out -> out.write("first\n".getBytes(StandardCharsets.UTF_8)));
+
+		// when a rerun dies after writing part of the file
+		assertThatThrownBy(() -> files.write(target.toString(), out -> {
+			out.write("half of a new fi".getBytes(StandardCharsets.UTF_8));
+			throw new IOException("the task was stopped");
+		})).hasMessageContaining("the task was stopped");
+
+		// then the file is the previous one, and nothing else is visible next to it
+		assertThat(target).hasContent("first");
+		try (Stream<Path> names = Files.list(target.getParent())) {
+			assertThat(names.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+				.containsExactly("interest_20261120.jsonl");
+		}
+
+		// and the next run replaces it whole
+		files.write(target.toString(), out -> out.write("second\n".getBytes(StandardCharsets.UTF_8)));
+		assertThat(target).hasContent("second");
+	}
+
+	@Test
+	void aFirstWriteThatFailsLeavesNoFile() {
+		FileStore files = new FileStore(null, null, null);
+		Path target = this.outbox.resolve("credit-review/credit_review_20261120.csv");
+
+		assertThatThrownBy(() -> files.write(target.toString(), out -> {
+			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+			throw new IOException("out of memory");
+		})).isInstanceOf(IOException.class);
+
+		assertThat(target).doesNotExist();
+	}
+
+}

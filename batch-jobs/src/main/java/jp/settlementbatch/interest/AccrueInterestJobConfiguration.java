@@ -10,13 +10,11 @@ import javax.sql.DataSource;
 
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.LedgerAccount;
-import jp.settlementbatch.ledger.LedgerCheck;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.support.batch.RunProgress;
 import jp.settlementbatch.support.db.PgCopy;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,10 +41,7 @@ class AccrueInterestJobConfiguration {
 	Job accrueInterestJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
 			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new JobBuilder(NAME, jobRepository).listener(progress)
-			.start(new Accrue(dataSource).step("accrue", jobRepository, transactionManager, progress, chunkSize))
-			.next(LedgerCheck.step("ledger-check-accruals", jobRepository, transactionManager, jdbc, progress))
-			.build();
+		return new Accrue(dataSource).job(NAME, "accrue", jobRepository, transactionManager, jdbc, progress, chunkSize);
 	}
 
 	static final class Accrue extends AccountWork<Accruals.Account> {

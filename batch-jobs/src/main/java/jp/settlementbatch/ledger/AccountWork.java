@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import jp.settlementbatch.support.batch.RunProgress;
 
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -58,7 +60,19 @@ public abstract class AccountWork<T> implements ItemStreamReader<T>, ItemWriter<
 	protected void prepare() {
 	}
 
-	public Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	/**
+	 * The ledger job: this chunk step, then the ledger check of its accounts
+	 * ({@link LedgerCheck}).
+	 */
+	public Job job(String jobName, String stepName, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, JdbcTemplate jdbc, RunProgress progress, int chunkSize) {
+		return new JobBuilder(jobName, jobRepository).listener(progress)
+			.start(step(stepName, jobRepository, transactionManager, progress, chunkSize))
+			.next(LedgerCheck.step("ledger-check-" + stepName, jobRepository, transactionManager, jdbc, progress))
+			.build();
+	}
+
+	Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunProgress progress, int chunkSize) {
 		return new StepBuilder(name, jobRepository).<T, T>chunk(chunkSize)
 			.transactionManager(transactionManager)

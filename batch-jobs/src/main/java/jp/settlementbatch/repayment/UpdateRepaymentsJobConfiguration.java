@@ -13,13 +13,11 @@ import javax.sql.DataSource;
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
-import jp.settlementbatch.ledger.LedgerCheck;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.ledger.Position;
 import jp.settlementbatch.support.batch.RunProgress;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,11 +45,8 @@ class UpdateRepaymentsJobConfiguration {
 	Job updateRepaymentsJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
 			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new JobBuilder(NAME, jobRepository).listener(progress)
-			.start(new ApplyRepayments(dataSource).step("apply-repayments", jobRepository, transactionManager, progress,
-					chunkSize))
-			.next(LedgerCheck.step("ledger-check-repayments", jobRepository, transactionManager, jdbc, progress))
-			.build();
+		return new ApplyRepayments(dataSource).job(NAME, "apply-repayments", jobRepository, transactionManager, jdbc,
+				progress, chunkSize);
 	}
 
 	record Repayment(String repaymentId, long amount, LocalDate valueDate) {

@@ -17,12 +17,10 @@ import javax.sql.DataSource;
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
-import jp.settlementbatch.ledger.LedgerCheck;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.support.batch.RunProgress;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,10 +49,8 @@ class CloseStatementsJobConfiguration {
 	Job closeStatementsJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
 			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new JobBuilder(NAME, jobRepository).listener(progress)
-			.start(new Close(dataSource).step("close-cycles", jobRepository, transactionManager, progress, chunkSize))
-			.next(LedgerCheck.step("ledger-check-close", jobRepository, transactionManager, jdbc, progress))
-			.build();
+		return new Close(dataSource).job(NAME, "close-cycles", jobRepository, transactionManager, jdbc, progress,
+				chunkSize);
 	}
 
 	static final class Closing extends LedgerAccount {

@@ -13,13 +13,11 @@ import javax.sql.DataSource;
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
-import jp.settlementbatch.ledger.LedgerCheck;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.ledger.Position;
 import jp.settlementbatch.support.batch.RunProgress;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,11 +43,8 @@ class UpdateStatementsJobConfiguration {
 	Job updateStatementsJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
 			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new JobBuilder(NAME, jobRepository).listener(progress)
-			.start(new PostCashFlows(dataSource).step("post-cash-flows", jobRepository, transactionManager, progress,
-					chunkSize))
-			.next(LedgerCheck.step("ledger-check-statements", jobRepository, transactionManager, jdbc, progress))
-			.build();
+		return new PostCashFlows(dataSource).job(NAME, "post-cash-flows", jobRepository, transactionManager, jdbc,
+				progress, chunkSize);
 	}
 
 	/** One account's cash flows of the day. */

@@ -80,7 +80,8 @@ class UpdateRepaymentsJobConfiguration {
 					WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.business_date = ?
 					  AND (b.repayments_through IS NULL OR b.repayments_through < ?)
 					  AND """ + Partition.condition("r.account_id") + """
-					ORDER BY r.account_id, r.paid_at, r.repayment_id""";
+					ORDER BY r.account_id COLLATE "C", r.paid_at, r.repayment_id COLLATE "C"
+					""";
 		}
 
 		@Override

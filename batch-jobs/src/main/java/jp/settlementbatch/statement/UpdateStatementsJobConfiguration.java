@@ -75,11 +75,12 @@ class UpdateStatementsJobConfiguration {
 					      JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.reject_reason IS NULL
 					      WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.business_date = ?
 					        AND """ + Partition.condition("c.account_id") + """
-					      ORDER BY c.account_id, c.transacted_at, c.transaction_id) c
+					      ORDER BY c.account_id COLLATE "C", c.transacted_at, c.transaction_id COLLATE "C") c
 					JOIN card.account a ON a.account_id = c.account_id
 					LEFT JOIN card.balance b ON b.account_id = a.account_id
 					WHERE b.statements_through IS NULL OR b.statements_through < ?
-					ORDER BY c.account_id, c.transacted_at, c.transaction_id""";
+					ORDER BY c.account_id COLLATE "C", c.transacted_at, c.transaction_id COLLATE "C"
+					""";
 		}
 
 		@Override

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -40,8 +39,8 @@ class AccrueInterestJobConfiguration {
 	@Bean
 	Job accrueInterestJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new Accrue(dataSource).job(NAME, "accrue", jobRepository, transactionManager, jdbc, progress, chunkSize);
+			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
+		return new Accrue(dataSource).job(NAME, "accrue", jobRepository, transactionManager, progress, chunkSize);
 	}
 
 	static final class Accrue extends AccountWork<Accruals.Account> {

@@ -65,10 +65,10 @@ public abstract class AccountWork<T> implements ItemStreamReader<T>, ItemWriter<
 	 * ({@link LedgerCheck}).
 	 */
 	public Job job(String jobName, String stepName, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, JdbcTemplate jdbc, RunProgress progress, int chunkSize) {
+			PlatformTransactionManager transactionManager, RunProgress progress, int chunkSize) {
 		return new JobBuilder(jobName, jobRepository).listener(progress)
 			.start(step(stepName, jobRepository, transactionManager, progress, chunkSize))
-			.next(LedgerCheck.step("ledger-check-" + stepName, jobRepository, transactionManager, jdbc, progress))
+			.next(LedgerCheck.step("ledger-check-" + stepName, jobRepository, transactionManager, this.jdbc, progress))
 			.build();
 	}
 

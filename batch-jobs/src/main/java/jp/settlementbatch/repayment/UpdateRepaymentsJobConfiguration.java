@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -44,8 +43,8 @@ class UpdateRepaymentsJobConfiguration {
 	@Bean
 	Job updateRepaymentsJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new ApplyRepayments(dataSource).job(NAME, "apply-repayments", jobRepository, transactionManager, jdbc,
+			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
+		return new ApplyRepayments(dataSource).job(NAME, "apply-repayments", jobRepository, transactionManager,
 				progress, chunkSize);
 	}
 

@@ -48,9 +48,8 @@ class CloseStatementsJobConfiguration {
 	@Bean
 	Job closeStatementsJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new Close(dataSource).job(NAME, "close-cycles", jobRepository, transactionManager, jdbc, progress,
-				chunkSize);
+			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
+		return new Close(dataSource).job(NAME, "close-cycles", jobRepository, transactionManager, progress, chunkSize);
 	}
 
 	static final class Closing extends LedgerAccount {

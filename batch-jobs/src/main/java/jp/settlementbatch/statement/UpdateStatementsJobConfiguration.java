@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -42,9 +41,9 @@ class UpdateStatementsJobConfiguration {
 	@Bean
 	Job updateStatementsJob(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			JdbcTemplate jdbc, RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new PostCashFlows(dataSource).job(NAME, "post-cash-flows", jobRepository, transactionManager, jdbc,
-				progress, chunkSize);
+			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
+		return new PostCashFlows(dataSource).job(NAME, "post-cash-flows", jobRepository, transactionManager, progress,
+				chunkSize);
 	}
 
 	/** One account's cash flows of the day. */

@@ -113,13 +113,15 @@ class DemoCommand implements Callable<Integer> {
 				       (SELECT coalesce(sum(interest), 0) FROM report.statement) AS interest,
 				       (SELECT coalesce(sum(late_charges), 0) FROM report.statement) AS late_charges,
 				       (SELECT count(*) FROM report.repayment_allocation) AS allocations,
-				       (SELECT count(*) FROM report.daily_accrual) AS accruals""", rs -> {
+				       (SELECT count(*) FROM report.daily_accrual) AS accruals,
+				       (SELECT coalesce(sum(accrued_interest), 0) FROM report.account_position) AS accrued""", rs -> {
 			System.out.printf("    accounts with a ledger %,d (out of balance: %d)%n", rs.getLong("accounts"),
 					rs.getLong("out_of_balance"));
 			System.out.printf("    statements closed      %,d (interest posted ¥%,d, late charges ¥%,d)%n",
 					rs.getLong("statements"), rs.getLong("interest"), rs.getLong("late_charges"));
 			System.out.printf("    repayments allocated   %,d%n", rs.getLong("allocations"));
-			System.out.printf("    daily accruals         %,d%n", rs.getLong("accruals"));
+			System.out.printf("    daily accruals         %,d (interest accrued, not yet posted: ¥%,.2f)%n",
+					rs.getLong("accruals"), rs.getBigDecimal("accrued"));
 		});
 		LocalDate last = SAMPLE_DAYS.get(SAMPLE_DAYS.size() - 1);
 		String day = last.format(DateTimeFormatter.BASIC_ISO_DATE);

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Closing day 31 in February (2027, not a leap year): the cycle closes on Sunday 28 Feb
  * and is closed by the run of Monday 1 Mar, whose repayment counts toward the new
- * statement.
+ * statement. Then a balance tampered with fails the next job's ledger check.
  */
 class FebruaryCloseIntegrationTests {
 
@@ -76,6 +76,18 @@ class FebruaryCloseIntegrationTests {
 		// 1 Mar accrues on the principal at its start (100,000): 41.0958904109...
 		assertThat((BigDecimal) position.get("accrued_interest")).isBetween(new BigDecimal("41.095890410"),
 				new BigDecimal("41.095890411"));
+
+		// and when a balance no longer matches its journal, the next ledger job says so
+		// and
+		// fails
+		jdbc.update("UPDATE card.balance SET cash_principal = cash_principal + 1 WHERE account_id = '1000000011'");
+		assertThat(jdbc.queryForObject("SELECT difference FROM report.ledger_check WHERE account_id = '1000000011'",
+				Long.class))
+			.isEqualTo(1L);
+		Cli.Result broken = new Cli(url).run("run", "accrue-interest", "--business-date=2027-03-02",
+				"--outbox=" + this.work.resolve("out"));
+		assertThat(broken.exitCode()).isEqualTo(1);
+		assertThat(broken.output()).contains("1 accounts checked, 1 out of balance");
 	}
 
 }

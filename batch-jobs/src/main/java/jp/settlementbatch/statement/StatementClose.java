@@ -89,9 +89,8 @@ public final class StatementClose {
 		long minimumPayment = MinimumPayment.of(account.revolving ? "REVOLVING" : "LUMP_SUM", closingBalance,
 				position.billed());
 
-		// repayments of a business date after the closing date (a close run on a later
-		// day)
-		// count toward the new statement, not the previous one
+		// when the close runs on a later day, that day's repayments count toward the new
+		// statement, not the previous one
 		boolean repaidAfterClose = position.repaidOn != null && position.repaidOn.isAfter(closingDate);
 		long repaidAfter = repaidAfterClose ? position.repaidThatDay : 0;
 		long principalRepaidAfter = repaidAfterClose ? position.principalRepaidThatDay : 0;

@@ -4,7 +4,7 @@
 
 -- One row per account that has had any ledger activity: its balances, the state of its
 -- latest statement's amount due, and the per-job "processed through" watermarks that make a
--- rerun of a business date a no-op for accounts already done.
+-- rerun of a business date a no-op for accounts already done (close-statements uses last_closed_on).
 CREATE TABLE card.balance (
 	account_id                   CHAR(10) PRIMARY KEY REFERENCES card.account (account_id),
 	shopping_principal           BIGINT   NOT NULL DEFAULT 0 CHECK (shopping_principal >= 0),
@@ -36,8 +36,7 @@ CREATE TABLE card.balance (
 	-- watermarks
 	statements_through           DATE,
 	repayments_through           DATE,
-	accrued_through              DATE,
-	closed_through               DATE
+	accrued_through              DATE
 );
 
 -- The closing date of the cycle that closes in the month of month_start (31, or a day past the

@@ -56,7 +56,7 @@ class PartitionPlanJobConfiguration {
 				partitions.add(partition);
 			}
 			byte[] json = new ObjectMapper().writeValueAsBytes(partitions);
-			String target = FileStore.resolve(FileStore.resolve(parameters.getString("outbox"), "plans"),
+			String target = FileStore.resolve(parameters.getString("outbox"), "plans",
 					"partitions_" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json");
 			files.write(target, out -> out.write(json));
 			System.out.println(new String(json, StandardCharsets.UTF_8));

@@ -69,7 +69,7 @@ class CreditReviewListJobConfiguration {
 					.map(applicant -> CreditReview.review(applicant, businessDate))
 					.sorted(CreditReview.ORDER)
 					.toList();
-				String target = FileStore.resolve(FileStore.resolve(outbox, "credit-review"),
+				String target = FileStore.resolve(outbox, "credit-review",
 						"credit_review_" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + ".csv");
 				files.write(target, out -> {
 					out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });

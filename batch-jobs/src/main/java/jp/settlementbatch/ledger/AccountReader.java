@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -58,10 +57,6 @@ public final class AccountReader<T> implements ItemStreamReader<T> {
 		try {
 			this.connection = this.dataSource.getConnection();
 			this.connection.setAutoCommit(false);
-			try (Statement settings = this.connection.createStatement()) {
-				// the day's rows are sorted by account once: let that sort stay in memory
-				settings.execute("SET LOCAL work_mem = '256MB'");
-			}
 			PreparedStatement statement = this.connection.prepareStatement(this.sql);
 			statement.setFetchSize(5000);
 			for (int i = 0; i < this.parameters.length; i++) {

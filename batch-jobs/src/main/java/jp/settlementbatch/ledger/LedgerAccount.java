@@ -37,8 +37,8 @@ public class LedgerAccount {
 			    billed_late_charges, credit_balance, interest_365, interest_366, late_charge_365, late_charge_366,
 			    last_closed_on, due_date, amount_due, due_principal, overdue_since, past_due, past_due_principal,
 			    repaid_since_close,
-			    principal_repaid_since_close, repaid_on, repaid_that_day, principal_repaid_that_day, %1$s)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    principal_repaid_since_close, repaid_on, repaid_that_day, principal_repaid_that_day%1$s)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%2$s)
 			ON CONFLICT (account_id) DO UPDATE SET shopping_principal = EXCLUDED.shopping_principal,
 			    cash_principal = EXCLUDED.cash_principal, billed_interest = EXCLUDED.billed_interest,
 			    billed_fees = EXCLUDED.billed_fees, billed_late_charges = EXCLUDED.billed_late_charges,
@@ -49,8 +49,7 @@ public class LedgerAccount {
 			    overdue_since = EXCLUDED.overdue_since, past_due = EXCLUDED.past_due,
 			    past_due_principal = EXCLUDED.past_due_principal, repaid_since_close = EXCLUDED.repaid_since_close,
 			    principal_repaid_since_close = EXCLUDED.principal_repaid_since_close, repaid_on = EXCLUDED.repaid_on,
-			    repaid_that_day = EXCLUDED.repaid_that_day, principal_repaid_that_day = EXCLUDED.principal_repaid_that_day,
-			    %1$s = EXCLUDED.%1$s""";
+			    repaid_that_day = EXCLUDED.repaid_that_day, principal_repaid_that_day = EXCLUDED.principal_repaid_that_day%3$s""";
 
 	public final String accountId;
 
@@ -109,12 +108,14 @@ public class LedgerAccount {
 
 	/**
 	 * Saves the positions of {@code accounts} and sets {@code watermark} (a
-	 * {@code card.balance} date column) to {@code businessDate}, in the caller's
-	 * transaction.
+	 * {@code card.balance} date column, or null when the position itself is the
+	 * watermark) to {@code businessDate}, in the caller's transaction.
 	 */
 	public static void save(JdbcTemplate jdbc, List<? extends LedgerAccount> accounts, String watermark,
 			LocalDate businessDate) {
-		jdbc.batchUpdate(SAVE.formatted(watermark), accounts, 1000, (ps, account) -> {
+		String sql = watermark == null ? SAVE.formatted("", "", "")
+				: SAVE.formatted(", " + watermark, ", ?", ", " + watermark + " = EXCLUDED." + watermark);
+		jdbc.batchUpdate(sql, accounts, 1000, (ps, account) -> {
 			Position p = account.position;
 			if (p.lastClosedOn == null) {
 				// a new ledger: its first open cycle is the one the business date is in
@@ -124,9 +125,12 @@ public class LedgerAccount {
 					p.billedLateCharges, p.creditBalance, p.interest365, p.interest366, p.lateCharge365,
 					p.lateCharge366, p.lastClosedOn, p.dueDate, p.amountDue, p.duePrincipal, p.overdueSince, p.pastDue,
 					p.pastDuePrincipal, p.repaidSinceClose, p.principalRepaidSinceClose, p.repaidOn, p.repaidThatDay,
-					p.principalRepaidThatDay, businessDate };
+					p.principalRepaidThatDay };
 			for (int i = 0; i < values.length; i++) {
 				ps.setObject(i + 1, values[i]);
+			}
+			if (watermark != null) {
+				ps.setObject(values.length + 1, businessDate);
 			}
 		});
 	}

@@ -59,7 +59,7 @@ class NotifyInterestJobConfiguration {
 			String name = "interest_" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE)
 					+ (partition.count() == 1 ? "" : ".part-" + partition.index() + "-of-" + partition.count())
 					+ ".jsonl";
-			String target = FileStore.resolve(FileStore.resolve(parameters.getString("outbox"), "notifications"), name);
+			String target = FileStore.resolve(parameters.getString("outbox"), "notifications", name);
 			long[] written = new long[1];
 			files.write(target, out -> {
 				BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -167,7 +167,7 @@ class CloseStatementsJobConfiguration {
 					    purchases, refunds, cash_advances, fees, interest, late_charges, repayments, closing_balance,
 					    minimum_payment, amount_due, closed_on)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statements);
-			LedgerAccount.save(this.jdbc, chunk.getItems(), "closed_through", this.businessDate);
+			LedgerAccount.save(this.jdbc, chunk.getItems(), null, this.businessDate);
 		}
 
 		private static BigDecimal[] zeros() {

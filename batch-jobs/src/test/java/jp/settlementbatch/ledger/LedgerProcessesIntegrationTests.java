@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.settlementbatch.bench.SyntheticDay;
+import jp.settlementbatch.support.testing.BatchLocks;
 import jp.settlementbatch.support.testing.Cli;
 import jp.settlementbatch.support.testing.JarProcess;
 import jp.settlementbatch.support.testing.Snapshot;
@@ -128,7 +129,7 @@ class LedgerProcessesIntegrationTests {
 			Wait.until(Duration.ofSeconds(120), () -> committedChunks(jdbc, job) >= 5, running);
 			running.kill();
 			assertThat(lastStatus(jdbc, job)).as(job + " is left STARTED by the kill").isEqualTo("STARTED");
-			Wait.until(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
+			Wait.until(Duration.ofSeconds(30), () -> BatchLocks.held(jdbc) == 0, null);
 
 			JarProcess again = JarProcess.start(this.work, Map.of(), command);
 			assertThat(again.waitFor(180)).as(again.output()).isZero();
@@ -213,12 +214,6 @@ class LedgerProcessesIntegrationTests {
 				SELECT e.status FROM batch.batch_job_execution e
 				JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
 				WHERE i.job_name = ? ORDER BY e.job_execution_id DESC LIMIT 1""", String.class, job);
-	}
-
-	private static long advisoryLocks(JdbcTemplate jdbc) {
-		Long locks = jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted",
-				Long.class);
-		return locks == null ? 0 : locks;
 	}
 
 }

@@ -139,7 +139,7 @@ class DailyCommand implements Callable<Integer> {
 		report.put("jobs", jobs);
 		byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report);
 		platform.bean(FileStore.class)
-			.write(FileStore.resolve(FileStore.resolve(this.outbox, "reports"),
+			.write(FileStore.resolve(this.outbox, "reports",
 					"daily_" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json"), out -> out.write(bytes));
 	}
 

@@ -67,7 +67,7 @@ final class Summary {
 			if (nz(file.rejectedCount()) > 0 && execution != null) {
 				String outbox = execution.getJobParameters().getString("outbox");
 				out.append("    rejected lines: ")
-					.append(FileStore.resolve(FileStore.resolve(outbox, "rejects"), file.fileName() + ".rejects.csv"))
+					.append(FileStore.resolve(outbox, "rejects", file.fileName() + ".rejects.csv"))
 					.append('\n');
 			}
 		}

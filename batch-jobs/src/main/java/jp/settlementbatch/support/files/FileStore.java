@@ -55,6 +55,11 @@ public final class FileStore {
 		return base.endsWith("/") ? base + name : base + "/" + name;
 	}
 
+	/** A file in a folder of {@code base}, e.g. {@code <outbox>/rejects/<name>}. */
+	public static String resolve(String base, String folder, String name) {
+		return resolve(resolve(base, folder), name);
+	}
+
 	public Optional<StoredObject> stat(String uri) {
 		return storage(uri).stat(uri);
 	}

@@ -231,7 +231,7 @@ final class IntakeSteps {
 			return;
 		}
 		String outbox = execution.getJobParameters().getString("outbox");
-		String target = FileStore.resolve(FileStore.resolve(outbox, "rejects"), file.get().fileName() + ".rejects.csv");
+		String target = FileStore.resolve(outbox, "rejects", file.get().fileName() + ".rejects.csv");
 		JdbcTemplate streaming = new JdbcTemplate(this.context.dataSource());
 		streaming.setFetchSize(10_000);
 		this.context.files().write(target, out -> {

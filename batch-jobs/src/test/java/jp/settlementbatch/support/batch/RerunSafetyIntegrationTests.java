@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.settlementbatch.bench.SyntheticDay;
+import jp.settlementbatch.support.testing.BatchLocks;
 import jp.settlementbatch.support.testing.Cli;
 import jp.settlementbatch.support.testing.JarProcess;
 import jp.settlementbatch.support.testing.Snapshot;
@@ -64,7 +65,7 @@ class RerunSafetyIntegrationTests {
 			.isEqualTo("STARTED");
 		long staged = jdbc.queryForObject("SELECT count(*) FROM payment.cash_flow", Long.class);
 		assertThat(staged).as("some chunks were committed, not all").isBetween(1L, CASH_FLOWS - 1);
-		Wait.until(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
+		Wait.until(Duration.ofSeconds(30), () -> BatchLocks.held(jdbc) == 0, null);
 
 		// when the same command runs again
 		Cli.Result rerun = new Cli(url).run("run", "import-cash-flows", "--business-date=" + DATE, "--inbox=" + day,
@@ -94,7 +95,7 @@ class RerunSafetyIntegrationTests {
 			holdUp.setAutoCommit(false);
 			holdUp.createStatement().execute("LOCK TABLE payment.cash_flow IN ACCESS EXCLUSIVE MODE");
 			JarProcess first = startImport(url, 10000);
-			Wait.until(Duration.ofSeconds(60), () -> advisoryLocks(jdbc) == 1, first);
+			Wait.until(Duration.ofSeconds(60), () -> BatchLocks.held(jdbc) == 1, first);
 
 			// when the same run starts again
 			JarProcess second = startImport(url, 10000);
@@ -123,7 +124,7 @@ class RerunSafetyIntegrationTests {
 		JarProcess importing = startImport(url, 5000);
 		Wait.until(Duration.ofSeconds(60), () -> committedChunks(jdbc) >= 3, importing);
 		importing.kill();
-		Wait.until(Duration.ofSeconds(30), () -> advisoryLocks(jdbc) == 0, null);
+		Wait.until(Duration.ofSeconds(30), () -> BatchLocks.held(jdbc) == 0, null);
 		String dead = String
 			.valueOf(jdbc.queryForObject("SELECT max(job_execution_id) FROM batch.batch_job_execution", Long.class));
 
@@ -133,7 +134,7 @@ class RerunSafetyIntegrationTests {
 			// when two operators restart it at once (the first is held up inside the job)
 			JarProcess first = JarProcess.start(this.work, Map.of(), "restart", dead, "--db-url=" + url,
 					"--log-format=json");
-			Wait.until(Duration.ofSeconds(60), () -> advisoryLocks(jdbc) == 1, first);
+			Wait.until(Duration.ofSeconds(60), () -> BatchLocks.held(jdbc) == 1, first);
 			JarProcess second = JarProcess.start(this.work, Map.of(), "restart", dead, "--db-url=" + url,
 					"--log-format=json");
 
@@ -255,10 +256,6 @@ class RerunSafetyIntegrationTests {
 		List<Long> commits = jdbc.queryForList(
 				"SELECT commit_count FROM batch.batch_step_execution WHERE step_name = 'load-cash-flows'", Long.class);
 		return commits.isEmpty() ? 0 : commits.get(0);
-	}
-
-	private static long advisoryLocks(JdbcTemplate jdbc) {
-		return jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", Long.class);
 	}
 
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class CashFlowsImportJobConfiguration {
 
 	static final FileKind CASH_FLOWS = new FileKind("CASH_FLOWS", "cash-flows", 11, 4, "payment.cash_flow",
-			CashFlowLine.COLUMNS, new CashFlowLine(),
+			CashFlowLine.COLUMNS, new CashFlowLine(), "transaction_id", FileKind.Accounts.OPEN,
 			SqlScript.load(CashFlowsImportJobConfiguration.class, "settle-cash-flows.sql"), "");
 
 	@Bean

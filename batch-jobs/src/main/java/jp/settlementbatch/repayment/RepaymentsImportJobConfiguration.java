@@ -1,6 +1,5 @@
 package jp.settlementbatch.repayment;
 
-import jp.settlementbatch.support.db.SqlScript;
 import jp.settlementbatch.support.intake.FileKind;
 import jp.settlementbatch.support.intake.IntakeJobs;
 
@@ -13,8 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class RepaymentsImportJobConfiguration {
 
 	static final FileKind REPAYMENTS = new FileKind("REPAYMENTS", "repayments", 7, 3, "repayment.repayment",
-			RepaymentLine.COLUMNS, new RepaymentLine(),
-			SqlScript.load(RepaymentsImportJobConfiguration.class, "settle-repayments.sql"), "");
+			RepaymentLine.COLUMNS, new RepaymentLine(), "repayment_id", FileKind.Accounts.EXISTING, "", "");
 
 	@Bean
 	Job importRepaymentsJob(IntakeJobs intake) {

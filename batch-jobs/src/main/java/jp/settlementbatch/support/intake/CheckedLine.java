@@ -1,13 +1,14 @@
 package jp.settlementbatch.support.intake;
 
 /**
- * A detail line after the line rules: either the values for its table, or a reject reason
- * with the masked raw line.
+ * A detail line after the line rules: the values for its table, or a reject reason; with
+ * the masked raw line either way (a line can still be turned away by its key when it is
+ * written).
  */
 record CheckedLine(int lineNumber, Object[] values, String reason, String maskedRaw) {
 
-	static CheckedLine accepted(int lineNumber, Object[] values) {
-		return new CheckedLine(lineNumber, values, null, null);
+	static CheckedLine accepted(int lineNumber, Object[] values, String maskedRaw) {
+		return new CheckedLine(lineNumber, values, null, maskedRaw);
 	}
 
 	static CheckedLine rejected(int lineNumber, String reason, String maskedRaw) {

@@ -99,12 +99,17 @@ public class ImportFiles {
 				""").params(details, accepted, rejected, duplicates, amountTotal, fileId).update();
 	}
 
-	/** An operator abandoned the run: its file will not be resumed. */
+	/**
+	 * An operator abandoned the run: its file will not be resumed, and the rows it loaded
+	 * are discarded (they would hold its ids from a corrected file).
+	 */
 	public void abandon(long fileId) {
-		this.jdbc.sql(
-				"UPDATE batch.import_file SET status = 'ABANDONED', decided_at = now() WHERE file_id = ? AND status = 'LOADING'")
-			.param(fileId)
-			.update();
+		this.jdbc.sql("""
+				WITH abandoned AS (
+					UPDATE batch.import_file SET status = 'ABANDONED', decided_at = now()
+					WHERE file_id = ? AND status = 'LOADING' RETURNING file_id)
+				SELECT batch.discard_rows(file_id) FROM abandoned
+				""").param(fileId).query().listOfRows();
 	}
 
 	public long rejectCount(long fileId) {

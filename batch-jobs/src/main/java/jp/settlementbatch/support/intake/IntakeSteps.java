@@ -143,11 +143,11 @@ final class IntakeSteps {
 		if (rejection == null && read.encodingErrors() > maxRejectRatio * read.details()) {
 			rejection = FileRejection.NOT_UTF8;
 		}
-		long duplicates = 0;
+		long duplicates = load.getExecutionContext().getLong(LoadStep.DUPLICATES, 0L);
 		if (rejection == null && !this.kind.settleSql().isBlank()) {
 			runStatements(this.kind.settleSql(), file.fileId(), businessDate);
 			moveDatabaseRejects(file, parameters);
-			duplicates = jdbc.update("DELETE FROM " + this.kind.table() + " WHERE file_id = ? AND reject_reason = ?",
+			duplicates += jdbc.update("DELETE FROM " + this.kind.table() + " WHERE file_id = ? AND reject_reason = ?",
 					file.fileId(), DUPLICATE);
 		}
 		long rejected = this.context.importFiles().rejectCount(file.fileId());

@@ -6,7 +6,8 @@ import jp.settlementbatch.support.csv.PanGuard;
 import jp.settlementbatch.support.csv.RecordLine;
 
 /**
- * Applies the PAN guard, the field count and a kind's line rules to one detail record.
+ * Applies the PAN guard, the field count, a kind's line rules and its account rule to one
+ * detail record.
  */
 final class LineCheck {
 
@@ -14,9 +15,19 @@ final class LineCheck {
 
 	private final LocalDate businessDate;
 
-	LineCheck(FileKind kind, LocalDate businessDate) {
+	private final AccountBook accounts;
+
+	private final int accountColumn;
+
+	LineCheck(FileKind kind, LocalDate businessDate, AccountBook accounts) {
 		this.kind = kind;
 		this.businessDate = businessDate;
+		this.accounts = accounts;
+		this.accountColumn = kind.columnIndex("account_id");
+		if (kind.accounts() != FileKind.Accounts.ANY && (accounts == null || this.accountColumn < 0)) {
+			throw new IllegalArgumentException(
+					kind.fileType() + " checks accounts: it needs the book and an account_id");
+		}
 	}
 
 	CheckedLine check(RecordLine line) {
@@ -28,7 +39,14 @@ final class LineCheck {
 			return CheckedLine.rejected(line.lineNumber(), "MALFORMED", masked);
 		}
 		try {
-			return CheckedLine.accepted(line.lineNumber(), this.kind.rule().check(line.fields(), this.businessDate));
+			Object[] values = this.kind.rule().check(line.fields(), this.businessDate);
+			if (this.kind.accounts() != FileKind.Accounts.ANY) {
+				String reason = this.accounts.rejection((String) values[this.accountColumn], this.kind.accounts());
+				if (reason != null) {
+					return CheckedLine.rejected(line.lineNumber(), reason, masked);
+				}
+			}
+			return CheckedLine.accepted(line.lineNumber(), values, masked);
 		}
 		catch (LineRejected ex) {
 			return CheckedLine.rejected(line.lineNumber(), ex.reason(), masked);

@@ -1,6 +1,8 @@
 package jp.settlementbatch.support.intake;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -16,11 +18,13 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The chunked load of one file: reader, line rules and COPY writer of one step execution.
  * A thin adapter: the reading is {@link RecordFileReader}, the rules are the kind's
- * {@link DetailRule}, the writing is {@link PgCopy}.
+ * {@link DetailRule} and its {@link AccountBook} check, the writing is {@link DetailCopy}
+ * and, for rejects, {@link PgCopy}.
  */
 final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<CheckedLine>, StepExecutionListener {
 
@@ -43,6 +47,13 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 	private final int readAheadCapacity;
 
 	private long fileId;
+
+	private DetailCopy details;
+
+	private long duplicates;
+
+	/** Execution-context key of the number of duplicate lines skipped so far. */
+	static final String DUPLICATES = "intake.duplicates";
 
 	LoadStep(FileKind kind, String prefix, FileStore files, ImportFiles importFiles, DataSource dataSource,
 			int chunkSize) {
@@ -67,13 +78,17 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 		LocalDate businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
 		this.fileId = file.get().fileId();
 		this.reader = new RecordFileReader(this.files, input.get().object(), businessDate, this.kind.moneyField());
-		this.check = new LineCheck(this.kind, businessDate);
+		AccountBook accounts = this.kind.accounts() == FileKind.Accounts.ANY ? null
+				: AccountBook.read(new JdbcTemplate(this.dataSource));
+		this.check = new LineCheck(this.kind, businessDate, accounts);
+		this.details = new DetailCopy(this.kind, this.dataSource);
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		if (this.reader != null) {
 			this.readAhead = new ReadAhead(this.reader, this.check, context, this.readAheadCapacity);
+			this.duplicates = context.getLong(DUPLICATES, 0L);
 		}
 	}
 
@@ -81,6 +96,7 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 	public void update(ExecutionContext context) {
 		if (this.readAhead != null) {
 			this.readAhead.update(context);
+			context.putLong(DUPLICATES, this.duplicates);
 		}
 	}
 
@@ -99,34 +115,22 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 
 	@Override
 	public void write(Chunk<? extends CheckedLine> chunk) {
-		PgCopy lines = null;
-		PgCopy rejects = null;
+		List<CheckedLine> accepted = new ArrayList<>(chunk.size());
+		List<CheckedLine> rejected = new ArrayList<>();
 		for (CheckedLine line : chunk) {
-			if (line.isAccepted()) {
-				if (lines == null) {
-					lines = PgCopy.into(this.dataSource, this.kind.table(),
-							"file_id, line_number, " + this.kind.columns());
-				}
-				Object[] values = new Object[line.values().length + 2];
-				values[0] = this.fileId;
-				values[1] = line.lineNumber();
-				System.arraycopy(line.values(), 0, values, 2, line.values().length);
-				lines.row(values);
-			}
+			(line.isAccepted() ? accepted : rejected).add(line);
 		}
-		if (lines != null) {
-			lines.finish();
+		if (!accepted.isEmpty()) {
+			DetailCopy.Outcome outcome = this.details.write(this.fileId, accepted);
+			rejected.addAll(outcome.rejected());
+			this.duplicates += outcome.duplicates();
 		}
-		for (CheckedLine line : chunk) {
-			if (!line.isAccepted()) {
-				if (rejects == null) {
-					rejects = PgCopy.into(this.dataSource, "batch.import_reject",
-							"file_id, line_number, reason, raw_line");
-				}
+		if (!rejected.isEmpty()) {
+			PgCopy rejects = PgCopy.into(this.dataSource, "batch.import_reject",
+					"file_id, line_number, reason, raw_line");
+			for (CheckedLine line : rejected) {
 				rejects.row(this.fileId, line.lineNumber(), line.reason(), line.maskedRaw());
 			}
-		}
-		if (rejects != null) {
 			rejects.finish();
 		}
 	}

@@ -184,6 +184,152 @@ class ImportIntegrationTests {
 	}
 
 	@Test
+	void idsAlreadyTakenInAreFoundAsTheLinesGoInAcrossChunksAndFiles() throws IOException {
+		// given day 1 taken in, and a file whose ids repeat within it (chunks of two
+		// lines
+		// apart) and repeat day 1's
+		importDay1();
+		String taken = firstDetail(DAY1.resolve("cashflow_20261120.csv"));
+		String[] fields = taken.split(",", -1);
+		fields[4] = String.valueOf(Long.parseLong(fields[4]) + 1);
+		Path file = this.work.resolve("in/cashflow_20261124.csv");
+		writeCashFlows(file, "2026-11-24", List.of(purchase("CFK1", "1000000001", 1000), // line
+																							// 2
+				purchase("CFK2", "1000000001", 2000), // 3
+				purchase("CFK1", "1000000001", 1000), // 4: the same as line 2
+				purchase("CFK3", "1000000001", 3000), // 5
+				purchase("CFK2", "1000000001", 2500), // 6: id of line 3, other content
+				taken, // 7: the same as day 1's line
+				String.join(",", fields))); // 8: day 1's id, other amount
+
+		// when
+		Cli.Result result = run("import-cash-flows", "2026-11-24", "--input=" + file, "--chunk-size=2",
+				"--max-reject-ratio=0.5");
+
+		// then the first line of an id counts; the same content again is a duplicate,
+		// other content a reject
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(this.jdbc.queryForList(
+				"SELECT line_number || ' ' || reason FROM report.import_reject WHERE file_name = 'cashflow_20261124.csv' ORDER BY line_number",
+				String.class))
+			.containsExactly("6 DUPLICATE_TRANSACTION", "8 DUPLICATE_TRANSACTION");
+		assertThat(this.jdbc.queryForMap(
+				"SELECT accepted_count, duplicate_count, rejected_count FROM report.import_file WHERE file_name = 'cashflow_20261124.csv'"))
+			.containsEntry("accepted_count", 3)
+			.containsEntry("duplicate_count", 2)
+			.containsEntry("rejected_count", 2);
+		assertThat(this.jdbc.queryForList(
+				"SELECT transaction_id || '=' || amount FROM report.cash_flow WHERE business_date = '2026-11-24' ORDER BY 1",
+				String.class))
+			.containsExactly("CFK1=1000", "CFK2=2000", "CFK3=3000");
+		assertThat(this.jdbc.queryForObject("SELECT amount FROM report.cash_flow WHERE transaction_id = ?", Long.class,
+				fields[1]))
+			.isEqualTo(Long.parseLong(taken.split(",")[4]));
+	}
+
+	@Test
+	void repaymentsCheckTheirAccountAndIdAsTheyLoad() throws IOException {
+		// given day 1 taken in (account 1000000100 is closed)
+		importDay1();
+		Path file = this.work.resolve("in/repayment_20261124.csv");
+		List<String> details = List.of(repayment("RPK1", "1000000001", 5000), // line 2
+				repayment("RPK2", "1000000100", 3000), // 3: a closed account may repay
+				repayment("RPK3", "9999999999", 1000), // 4: no such account
+				repayment("RPK1", "1000000001", 5000), // 5: the same as line 2
+				repayment("RPK2", "1000000001", 3000)); // 6: id of line 3, other account
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, "H,RP1,2026-11-24,RP-SYSTEM,2026-11-24T01:00:00+09:00\n" + String.join("\n", details)
+				+ "\nT,5,17000\n");
+
+		// when
+		Cli.Result result = run("import-repayments", "2026-11-24", "--input=" + file, "--chunk-size=2",
+				"--max-reject-ratio=0.5");
+
+		// then
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(this.jdbc.queryForList(
+				"SELECT line_number || ' ' || reason FROM report.import_reject WHERE file_name = 'repayment_20261124.csv' ORDER BY line_number",
+				String.class))
+			.containsExactly("4 UNKNOWN_ACCOUNT", "6 DUPLICATE_TRANSACTION");
+		assertThat(this.jdbc.queryForList(
+				"SELECT repayment_id || '=' || account_id FROM report.repayment WHERE business_date = '2026-11-24' ORDER BY 1",
+				String.class))
+			.containsExactly("RPK1=1000000001", "RPK2=1000000100");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT duplicate_count FROM report.import_file WHERE file_name = 'repayment_20261124.csv'",
+				Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void refundsAreHeldToTheirPurchaseWithTheRefundsAcceptedBeforeInLineOrder() throws IOException {
+		// given a purchase of 10,000 and a refund of 6,000 of it, accepted on one day
+		importDay1();
+		Path first = this.work.resolve("in1/cashflow_20261124.csv");
+		writeCashFlows(first, "2026-11-24",
+				List.of(purchase("RP1", "1000000001", 10_000), refund("RR1", "1000000001", 6_000, "RP1")));
+		assertThat(run("import-cash-flows", "2026-11-24", "--input=" + first).exitCode()).isZero();
+
+		// when the next day refunds more of it, refunds a purchase of its own, and names
+		// a
+		// purchase of another account
+		Path second = this.work.resolve("in2/cashflow_20261125.csv");
+		writeCashFlows(second, "2026-11-25", List.of(refund("RR2", "1000000001", 3_000, "RP1"), // 2:
+																								// 9,000
+																								// of
+																								// 10,000
+				refund("RR3", "1000000001", 2_000, "RP1"), // 3: 11,000: too much
+				refund("RR4", "1000000001", 1_000, "RP1"), // 4: 10,000: all of it
+				purchase("P5", "1000000002", 500), // 5
+				refund("R6", "1000000002", 300, "P5"), // 6
+				refund("R7", "1000000002", 300, "P5"), // 7: 600 of 500
+				refund("R8", "1000000002", 100, "RP1"))); // 8: not this account's
+															// purchase
+		Cli.Result result = run("import-cash-flows", "2026-11-25", "--input=" + second, "--chunk-size=3",
+				"--max-reject-ratio=0.5");
+
+		// then
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(this.jdbc.queryForList(
+				"SELECT line_number || ' ' || reason FROM report.import_reject WHERE file_name = 'cashflow_20261125.csv' ORDER BY line_number",
+				String.class))
+			.containsExactly("3 REFUND_EXCEEDS_ORIGINAL", "7 REFUND_EXCEEDS_ORIGINAL", "8 REFUND_WITHOUT_ORIGINAL");
+		assertThat(this.jdbc.queryForList(
+				"SELECT transaction_id FROM report.cash_flow WHERE business_date = '2026-11-25' ORDER BY 1",
+				String.class))
+			.containsExactly("P5", "R6", "RR2", "RR4");
+	}
+
+	@Test
+	void anIdHeldByAnImportThatHasNotFinishedStopsTheLoadWithWhatToDo() throws IOException {
+		// given an import of another day's file that died after loading a line with id
+		// CFK1 (what a killed run leaves)
+		importDay1();
+		this.jdbc
+			.update("""
+					INSERT INTO batch.import_file (file_id, file_name, file_type, business_date, sha256, size_bytes, source_uri, status)
+					VALUES (900, 'cashflow_20261123.csv', 'CASH_FLOWS', '2026-11-23', repeat('0', 64), 1, 'file:x', 'LOADING')
+					""");
+		this.jdbc.update("""
+				INSERT INTO payment.cash_flow (file_id, line_number, transaction_id, account_id, type, amount, currency,
+				                               transacted_at, value_date, merchant_name, card_last4)
+				VALUES (900, 2, 'CFK1', '1000000001', 'PURCHASE', 1000, 'JPY', now(), current_date, 'x', '1234')
+				""");
+		Path file = this.work.resolve("in/cashflow_20261124.csv");
+		writeCashFlows(file, "2026-11-24", List.of(purchase("CFK1", "1000000001", 1000)));
+
+		// when
+		Cli.Result result = run("import-cash-flows", "2026-11-24", "--input=" + file);
+
+		// then the run fails (a rerun resumes it) and says what to do
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("cashflow_20261123.csv", "has not finished", "abandon");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM report.cash_flow WHERE business_date = '2026-11-24'",
+				Long.class))
+			.isZero();
+	}
+
+	@Test
 	void theSameFileAgainChangesNothingAndExitsZero() {
 		// given
 		importDay1();
@@ -316,6 +462,21 @@ class ImportIntegrationTests {
 
 	static String purchase(String id, String account, long amount) {
 		return "D," + id + "," + account + ",PURCHASE," + amount + ",JPY,2026-11-20T10:00:00+09:00,ローソン 品川店,5411,1234,";
+	}
+
+	static String refund(String id, String account, long amount, String original) {
+		return "D," + id + "," + account + ",REFUND," + amount + ",JPY,2026-11-20T12:00:00+09:00,ローソン 品川店,5411,1234,"
+				+ original;
+	}
+
+	static String repayment(String id, String account, long amount) {
+		return "D," + id + "," + account + "," + amount + ",2026-11-24T09:00:00+09:00,ATM,CVS00001";
+	}
+
+	private static String firstDetail(Path file) throws IOException {
+		try (Stream<String> lines = Files.lines(file)) {
+			return lines.filter(l -> l.startsWith("D,")).findFirst().orElseThrow();
+		}
 	}
 
 	static void writeCashFlows(Path file, String date, List<String> details) throws IOException {

@@ -1,0 +1,151 @@
+package jp.settlementbatch.support.intake;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jp.settlementbatch.support.db.PgCopy;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Writes the accepted lines of a chunk into the kind's table with one COPY. When the kind
+ * has a key unique for ever (a unique index), duplicates are found by the index as the
+ * rows go in, not by passes over the table afterwards.
+ *
+ * <p>
+ * The chunk then goes in under a savepoint. Duplicates are rare: only when the index
+ * refuses a key is the chunk written again through a temporary table and
+ * {@code INSERT ... ON CONFLICT DO NOTHING}, in line order, so the first line of a key
+ * counts. A line whose key is already taken in, from an accepted file or earlier in this
+ * one, is a duplicate when its content is the same (counted, not loaded) and
+ * DUPLICATE_TRANSACTION otherwise (rejected). A key held by another file whose import has
+ * not finished stops the load: an operator finishes or abandons that import first.
+ */
+final class DetailCopy {
+
+	/** What the chunk came to: lines rejected by the key, and duplicates skipped. */
+	record Outcome(List<CheckedLine> rejected, long duplicates) {
+
+	}
+
+	private final FileKind kind;
+
+	private final DataSource dataSource;
+
+	private final String columns;
+
+	private final String staging;
+
+	DetailCopy(FileKind kind, DataSource dataSource) {
+		this.kind = kind;
+		this.dataSource = dataSource;
+		this.columns = "file_id, line_number, " + kind.columns();
+		this.staging = "pg_temp.intake_" + kind.slug().replace('-', '_');
+	}
+
+	Outcome write(long fileId, List<CheckedLine> lines) {
+		if (this.kind.uniqueKey() == null) {
+			copy(this.kind.table(), fileId, lines);
+			return new Outcome(List.of(), 0);
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				copy(this.kind.table(), fileId, lines);
+				connection.releaseSavepoint(savepoint);
+				return new Outcome(List.of(), 0);
+			}
+			catch (RuntimeException ex) {
+				if (!isUniqueViolation(ex)) {
+					throw ex;
+				}
+				connection.rollback(savepoint);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Savepoint failed: " + ex.getSQLState(), ex);
+		}
+		return writeOneByOne(fileId, lines);
+	}
+
+	private Outcome writeOneByOne(long fileId, List<CheckedLine> lines) {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		jdbc.execute("CREATE TEMP TABLE IF NOT EXISTS " + this.staging + " (LIKE " + this.kind.table()
+				+ ") ON COMMIT DELETE ROWS");
+		copy(this.staging, fileId, lines);
+		String key = this.kind.uniqueKey();
+		jdbc.update("INSERT INTO " + this.kind.table() + " (" + this.columns + ") SELECT " + this.columns + " FROM "
+				+ this.staging + " ORDER BY line_number ON CONFLICT (" + key + ") DO NOTHING");
+		List<String> content = Arrays.stream(this.kind.columns().split(",\\s*")).filter(c -> !c.equals(key)).toList();
+		String sql = "SELECT n.line_number, e.file_id = n.file_id OR f.status = 'ACCEPTED', (" + prefixed("n", content)
+				+ ") IS NOT DISTINCT FROM (" + prefixed("e", content) + "), f.file_name, f.status FROM " + this.staging
+				+ " n JOIN " + this.kind.table() + " e ON e." + key + " = n." + key
+				+ " AND NOT (e.file_id = n.file_id AND e.line_number = n.line_number)"
+				+ " JOIN batch.import_file f ON f.file_id = e.file_id ORDER BY n.line_number";
+		Map<Integer, CheckedLine> byNumber = new HashMap<>();
+		lines.forEach(line -> byNumber.put(line.lineNumber(), line));
+		List<CheckedLine> rejected = new ArrayList<>();
+		long[] duplicates = { 0 };
+		jdbc.query(sql, rs -> {
+			int lineNumber = rs.getInt(1);
+			if (!rs.getBoolean(2)) {
+				throw new IllegalStateException("Line " + lineNumber + " has a " + key + " that file " + rs.getString(4)
+						+ " also has, and that file's import has not finished (" + rs.getString(5)
+						+ "). Run that import again to its end, or abandon it (settlement-batch executions, then "
+						+ "settlement-batch abandon <executionId>); then run this one again.");
+			}
+			if (rs.getBoolean(3)) {
+				duplicates[0]++;
+			}
+			else {
+				CheckedLine line = byNumber.get(lineNumber);
+				rejected.add(CheckedLine.rejected(lineNumber, "DUPLICATE_TRANSACTION", line.maskedRaw()));
+			}
+		});
+		return new Outcome(rejected, duplicates[0]);
+	}
+
+	private void copy(String table, long fileId, List<CheckedLine> lines) {
+		PgCopy copy = PgCopy.into(this.dataSource, table, this.columns);
+		for (CheckedLine line : lines) {
+			copy.row(rowOf(fileId, line));
+		}
+		copy.finish();
+	}
+
+	/**
+	 * The table row of an accepted line: file id, line number, then the rule's values.
+	 */
+	private static Object[] rowOf(long fileId, CheckedLine line) {
+		Object[] values = new Object[line.values().length + 2];
+		values[0] = fileId;
+		values[1] = line.lineNumber();
+		System.arraycopy(line.values(), 0, values, 2, line.values().length);
+		return values;
+	}
+
+	private static String prefixed(String alias, List<String> columns) {
+		return columns.stream().map(c -> alias + "." + c).collect(Collectors.joining(", "));
+	}
+
+	private static boolean isUniqueViolation(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

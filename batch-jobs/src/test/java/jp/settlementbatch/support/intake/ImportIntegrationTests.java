@@ -209,10 +209,8 @@ class ImportIntegrationTests {
 		// then the first line of an id counts; the same content again is a duplicate,
 		// other content a reject
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(this.jdbc.queryForList(
-				"SELECT line_number || ' ' || reason FROM report.import_reject WHERE file_name = 'cashflow_20261124.csv' ORDER BY line_number",
-				String.class))
-			.containsExactly("6 DUPLICATE_TRANSACTION", "8 DUPLICATE_TRANSACTION");
+		assertThat(rejectsIn("cashflow_20261124.csv")).containsExactly("6 DUPLICATE_TRANSACTION",
+				"8 DUPLICATE_TRANSACTION");
 		assertThat(this.jdbc.queryForMap(
 				"SELECT accepted_count, duplicate_count, rejected_count FROM report.import_file WHERE file_name = 'cashflow_20261124.csv'"))
 			.containsEntry("accepted_count", 3)
@@ -247,10 +245,7 @@ class ImportIntegrationTests {
 
 		// then
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(this.jdbc.queryForList(
-				"SELECT line_number || ' ' || reason FROM report.import_reject WHERE file_name = 'repayment_20261124.csv' ORDER BY line_number",
-				String.class))
-			.containsExactly("4 UNKNOWN_ACCOUNT", "6 DUPLICATE_TRANSACTION");
+		assertThat(rejectsIn("repayment_20261124.csv")).containsExactly("4 UNKNOWN_ACCOUNT", "6 DUPLICATE_TRANSACTION");
 		assertThat(this.jdbc.queryForList(
 				"SELECT repayment_id || '=' || account_id FROM report.repayment WHERE business_date = '2026-11-24' ORDER BY 1",
 				String.class))
@@ -290,10 +285,8 @@ class ImportIntegrationTests {
 
 		// then
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(this.jdbc.queryForList(
-				"SELECT line_number || ' ' || reason FROM report.import_reject WHERE file_name = 'cashflow_20261125.csv' ORDER BY line_number",
-				String.class))
-			.containsExactly("3 REFUND_EXCEEDS_ORIGINAL", "7 REFUND_EXCEEDS_ORIGINAL", "8 REFUND_WITHOUT_ORIGINAL");
+		assertThat(rejectsIn("cashflow_20261125.csv")).containsExactly("3 REFUND_EXCEEDS_ORIGINAL",
+				"7 REFUND_EXCEEDS_ORIGINAL", "8 REFUND_WITHOUT_ORIGINAL");
 		assertThat(this.jdbc.queryForList(
 				"SELECT transaction_id FROM report.cash_flow WHERE business_date = '2026-11-25' ORDER BY 1",
 				String.class))
@@ -506,6 +499,13 @@ class ImportIntegrationTests {
 	private List<String> fileStatus(String type, String status) {
 		return this.jdbc.queryForList("SELECT reject_reason FROM report.import_file WHERE file_type = ? AND status = ?",
 				String.class, type, status);
+	}
+
+	/** "line reason" of a file's rejects, in line order. */
+	private List<String> rejectsIn(String fileName) {
+		return this.jdbc.queryForList(
+				"SELECT line_number || ' ' || reason FROM report.import_reject WHERE file_name = ? ORDER BY line_number",
+				String.class, fileName);
 	}
 
 	private Map<String, String> rejectFile(String fileName) throws IOException {

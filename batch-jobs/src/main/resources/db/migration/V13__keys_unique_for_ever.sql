@@ -22,9 +22,9 @@ CREATE UNIQUE INDEX cash_flow_transaction_id ON payment.cash_flow (transaction_i
 DROP INDEX repayment.repayment_by_id;
 CREATE UNIQUE INDEX repayment_repayment_id ON repayment.repayment (repayment_id);
 
--- The few rows the settle statements turn away, found without reading the whole file again.
+-- The few cash flows the refund rules turn away, found without reading the whole file again
+-- (repayments have no settle statements any more).
 CREATE INDEX cash_flow_turned_away ON payment.cash_flow (file_id) WHERE reject_reason IS NOT NULL;
-CREATE INDEX repayment_turned_away ON repayment.repayment (file_id) WHERE reject_reason IS NOT NULL;
 
 -- The refund rules, as before (V8), walked line by line only for the purchases that need it: those
 -- with a refund line that finds no purchase, or whose refunds, with those accepted before, add up to

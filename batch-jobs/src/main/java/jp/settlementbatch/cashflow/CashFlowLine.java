@@ -1,5 +1,6 @@
 package jp.settlementbatch.cashflow;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,10 +33,8 @@ final class CashFlowLine implements DetailRule {
 			throw CURRENCY.matcher(f[5]).matches() ? new LineRejected("UNSUPPORTED_CURRENCY")
 					: LineRejected.invalid("currency");
 		}
-		// PostgreSQL reads the ISO-8601 text itself; only the value date is computed
-		// here.
-		String transactedAt = f[6];
-		LocalDate valueDate = Fields.tokyoDateOf(transactedAt, "transacted_at");
+		Instant at = Fields.instant(f[6], "transacted_at");
+		LocalDate valueDate = Fields.tokyoDate(at);
 		if (valueDate.isAfter(businessDate)) {
 			throw new LineRejected("VALUE_DATE_IN_FUTURE");
 		}
@@ -50,8 +49,8 @@ final class CashFlowLine implements DetailRule {
 		else if (!f[10].isEmpty()) {
 			throw LineRejected.invalid("original_transaction_id");
 		}
-		return new Object[] { transactionId, accountId, type, amount, "JPY", transactedAt, valueDate, merchantName, mcc,
-				cardLast4, original };
+		return new Object[] { transactionId, accountId, type, amount, "JPY", Fields.timestampValue(at, f[6]), valueDate,
+				merchantName, mcc, cardLast4, original };
 	}
 
 	private static String emptyOr(String value, String field) throws LineRejected {

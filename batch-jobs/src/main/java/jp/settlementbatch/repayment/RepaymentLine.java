@@ -1,5 +1,6 @@
 package jp.settlementbatch.repayment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -25,14 +26,15 @@ final class RepaymentLine implements DetailRule {
 		long amount = Fields.yen(f[3], "amount", 1, 999_999_999L);
 		// PostgreSQL reads the ISO-8601 text itself; only the value date is computed
 		// here.
-		String paidAt = f[4];
-		LocalDate valueDate = Fields.tokyoDateOf(paidAt, "paid_at");
+		Instant paidAt = Fields.instant(f[4], "paid_at");
+		LocalDate valueDate = Fields.tokyoDate(paidAt);
 		if (valueDate.isAfter(businessDate)) {
 			throw new LineRejected("VALUE_DATE_IN_FUTURE");
 		}
 		String channel = Fields.oneOf(f[5], "channel", CHANNELS);
 		String storeCode = f[6].isEmpty() ? null : Fields.id(f[6], "store_code");
-		return new Object[] { repaymentId, accountId, amount, paidAt, valueDate, channel, storeCode };
+		return new Object[] { repaymentId, accountId, amount, Fields.timestampValue(paidAt, f[4]), valueDate, channel,
+				storeCode };
 	}
 
 }

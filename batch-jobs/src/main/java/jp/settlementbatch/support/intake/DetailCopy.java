@@ -3,6 +3,8 @@ package jp.settlementbatch.support.intake;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,6 +47,14 @@ final class DetailCopy {
 	private final String columns;
 
 	private final String staging;
+
+	/**
+	 * The Java type each column takes in a binary COPY, or null when a column type has no
+	 * binary form here (the kind's rows then go as text).
+	 */
+	private Class<?>[] binaryTypes;
+
+	private boolean typesRead;
 
 	DetailCopy(FileKind kind, DataSource dataSource) {
 		this.kind = kind;
@@ -116,12 +126,63 @@ final class DetailCopy {
 		return new Outcome(rejected, duplicates[0]);
 	}
 
+	/**
+	 * One COPY of the lines: in binary when every value has the Java type of its column
+	 * (PostgreSQL then parses no numbers, dates or timestamps), as text otherwise.
+	 */
 	private void copy(String table, long fileId, List<CheckedLine> lines) {
-		PgCopy copy = PgCopy.into(this.dataSource, table, this.columns);
+		List<Object[]> rows = new ArrayList<>(lines.size());
+		boolean binary = binaryTypes() != null;
 		for (CheckedLine line : lines) {
-			copy.row(rowOf(fileId, line));
+			Object[] row = rowOf(fileId, line);
+			binary = binary && fitsBinary(row);
+			rows.add(row);
+		}
+		PgCopy copy = binary ? PgCopy.binaryInto(this.dataSource, table, this.columns)
+				: PgCopy.into(this.dataSource, table, this.columns);
+		for (Object[] row : rows) {
+			copy.row(row);
 		}
 		copy.finish();
+	}
+
+	private boolean fitsBinary(Object[] row) {
+		for (int i = 0; i < row.length; i++) {
+			if (row[i] != null && row[i].getClass() != this.binaryTypes[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private Class<?>[] binaryTypes() {
+		if (!this.typesRead) {
+			Map<String, String> types = new HashMap<>();
+			new JdbcTemplate(this.dataSource).query(
+					"SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0",
+					rs -> {
+						types.put(rs.getString(1), rs.getString(2));
+					}, this.kind.table());
+			String[] names = this.columns.split(",\\s*");
+			Class<?>[] classes = new Class<?>[names.length];
+			for (int i = 0; i < names.length && classes != null; i++) {
+				classes[i] = switch (String.valueOf(types.get(names[i]))) {
+					case "text", "character varying", "character" -> String.class;
+					case "bigint" -> Long.class;
+					case "integer" -> Integer.class;
+					case "date" -> LocalDate.class;
+					case "timestamp with time zone" -> Instant.class;
+					case "boolean" -> Boolean.class;
+					default -> null;
+				};
+				if (classes[i] == null) {
+					classes = null;
+				}
+			}
+			this.binaryTypes = classes;
+			this.typesRead = true;
+		}
+		return this.binaryTypes;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package jp.settlementbatch.support.intake;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -118,12 +119,10 @@ public final class Fields {
 	}
 
 	/**
-	 * An ISO-8601 timestamp with offset, checked without building an object for the
-	 * common form {@code yyyy-MM-ddTHH:mm:ss±hh:mm} (other ISO forms take the general
-	 * parser).
-	 * @return the timestamp's date in Asia/Tokyo (the value date)
+	 * An ISO-8601 timestamp with offset, read without the general parser for the common
+	 * form {@code yyyy-MM-ddTHH:mm:ss±hh:mm} (other ISO forms take it).
 	 */
-	public static LocalDate tokyoDateOf(String value, String field) throws LineRejected {
+	public static Instant instant(String value, String field) throws LineRejected {
 		if (value.length() == 25 && value.charAt(4) == '-' && value.charAt(7) == '-' && value.charAt(10) == 'T'
 				&& value.charAt(13) == ':' && value.charAt(16) == ':' && value.charAt(22) == ':'
 				&& (value.charAt(19) == '+' || value.charAt(19) == '-')) {
@@ -140,13 +139,24 @@ public final class Fields {
 					|| second > 59 || Math.abs(offsetMinutes) > 18 * 60) {
 				throw LineRejected.invalid(field);
 			}
-			// Tokyo is UTC+9 all year (no daylight saving): shift the local time by the
-			// offset difference.
-			int tokyoMinutes = hour * 60 + minute + (9 * 60 - offsetMinutes);
-			LocalDate date = LocalDate.of(year, month, day);
-			return tokyoMinutes >= 24 * 60 ? date.plusDays(1) : tokyoMinutes < 0 ? date.minusDays(1) : date;
+			long epochSecond = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600 + minute * 60
+					+ second - offsetMinutes * 60L;
+			return Instant.ofEpochSecond(epochSecond);
 		}
-		return tokyoDate(timestamp(value, field));
+		return timestamp(value, field).toInstant();
+	}
+
+	/**
+	 * What goes into a TIMESTAMPTZ column: the instant, or the text itself when it has
+	 * digits below the microsecond (PostgreSQL rounds those its own way).
+	 */
+	public static Object timestampValue(Instant at, String text) {
+		return at.getNano() % 1_000 == 0 ? at : text;
+	}
+
+	/** The date of an instant in Asia/Tokyo (a value date). */
+	public static LocalDate tokyoDate(Instant at) {
+		return LocalDate.ofInstant(at, TOKYO);
 	}
 
 	private static int number(String value, int from, int to, String field) throws LineRejected {
@@ -161,7 +171,7 @@ public final class Fields {
 		return n;
 	}
 
-	/** The date of an instant in Asia/Tokyo: the value date of a movement. */
+	/** The date of a timestamp in Asia/Tokyo. */
 	public static LocalDate tokyoDate(OffsetDateTime at) {
 		return at.atZoneSameInstant(TOKYO).toLocalDate();
 	}

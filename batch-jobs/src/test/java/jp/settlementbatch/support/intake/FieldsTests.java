@@ -1,6 +1,8 @@
 package jp.settlementbatch.support.intake;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,23 +13,48 @@ class FieldsTests {
 
 	@Test
 	void theValueDateIsTheTokyoDateOfTheInstant() throws LineRejected {
-		assertThat(Fields.tokyoDateOf("2026-11-20T23:59:59+09:00", "t")).isEqualTo(LocalDate.of(2026, 11, 20));
+		assertThat(Fields.tokyoDate(Fields.instant("2026-11-20T23:59:59+09:00", "t")))
+			.isEqualTo(LocalDate.of(2026, 11, 20));
 		// 15:00 UTC is midnight in Tokyo
-		assertThat(Fields.tokyoDateOf("2026-11-20T15:00:00+00:00", "t")).isEqualTo(LocalDate.of(2026, 11, 21));
-		assertThat(Fields.tokyoDateOf("2026-11-20T14:59:59+00:00", "t")).isEqualTo(LocalDate.of(2026, 11, 20));
+		assertThat(Fields.tokyoDate(Fields.instant("2026-11-20T15:00:00+00:00", "t")))
+			.isEqualTo(LocalDate.of(2026, 11, 21));
+		assertThat(Fields.tokyoDate(Fields.instant("2026-11-20T14:59:59+00:00", "t")))
+			.isEqualTo(LocalDate.of(2026, 11, 20));
 		// 20:00 in New York (UTC-05:00) on 31 Dec is 10:00 on 1 Jan in Tokyo
-		assertThat(Fields.tokyoDateOf("2026-12-31T20:00:00-05:00", "t")).isEqualTo(LocalDate.of(2027, 1, 1));
+		assertThat(Fields.tokyoDate(Fields.instant("2026-12-31T20:00:00-05:00", "t")))
+			.isEqualTo(LocalDate.of(2027, 1, 1));
 		// an instant late on 1 Mar in Tokyo written with a far western offset
-		assertThat(Fields.tokyoDateOf("2028-02-29T10:00:00-12:00", "t")).isEqualTo(LocalDate.of(2028, 3, 1));
+		assertThat(Fields.tokyoDate(Fields.instant("2028-02-29T10:00:00-12:00", "t")))
+			.isEqualTo(LocalDate.of(2028, 3, 1));
 		// other ISO-8601 forms go through the general parser
-		assertThat(Fields.tokyoDateOf("2026-11-20T15:00:00.250Z", "t")).isEqualTo(LocalDate.of(2026, 11, 21));
+		assertThat(Fields.tokyoDate(Fields.instant("2026-11-20T15:00:00.250Z", "t")))
+			.isEqualTo(LocalDate.of(2026, 11, 21));
+	}
+
+	@Test
+	void anInstantReadsTheSameWhicheverParserReadsIt() throws LineRejected {
+		for (String text : new String[] { "2026-11-20T23:59:59+09:00", "2026-12-31T20:00:00-05:00",
+				"2028-02-29T10:00:00-12:00", "2026-11-20T00:00:00+00:00" }) {
+			assertThat(Fields.instant(text, "t")).as(text).isEqualTo(OffsetDateTime.parse(text).toInstant());
+		}
+		assertThat(Fields.instant("2026-11-20T15:00:00.250Z", "t"))
+			.isEqualTo(Instant.parse("2026-11-20T15:00:00.250Z"));
+	}
+
+	@Test
+	void aTimestampBelowTheMicrosecondGoesToTheDatabaseAsWritten() throws LineRejected {
+		Instant whole = Fields.instant("2026-11-20T15:00:00.123456Z", "t");
+		Instant finer = Fields.instant("2026-11-20T15:00:00.1234567Z", "t");
+		assertThat(Fields.timestampValue(whole, "2026-11-20T15:00:00.123456Z")).isEqualTo(whole);
+		assertThat(Fields.timestampValue(finer, "2026-11-20T15:00:00.1234567Z"))
+			.isEqualTo("2026-11-20T15:00:00.1234567Z");
 	}
 
 	@Test
 	void impossibleTimestampsAreInvalid() {
 		for (String bad : new String[] { "2026-02-30T10:00:00+09:00", "2026-11-20T24:00:00+09:00",
 				"2026-11-20 10:00:00", "2026-11-20T10:00:00", "2026-11-20T10:00:00+19:00" }) {
-			assertThatThrownBy(() -> Fields.tokyoDateOf(bad, "paid_at")).as(bad)
+			assertThatThrownBy(() -> Fields.instant(bad, "paid_at")).as(bad)
 				.isInstanceOf(LineRejected.class)
 				.extracting(ex -> ((LineRejected) ex).reason())
 				.isEqualTo("INVALID_FIELD:paid_at");

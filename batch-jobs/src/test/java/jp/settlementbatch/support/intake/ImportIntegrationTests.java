@@ -226,6 +226,31 @@ class ImportIntegrationTests {
 	}
 
 	@Test
+	void timestampsAndDatesArriveAsWritten() throws IOException {
+		// given lines whose instants are written with other offsets and precisions
+		importDay1();
+		Path file = this.work.resolve("in/cashflow_20261124.csv");
+		writeCashFlows(file, "2026-11-24", List.of(
+				purchase("TS1", "1000000001", 100).replace("2026-11-20T10:00:00+09:00", "2026-11-20T23:30:00-05:00"),
+				purchase("TS2", "1000000001", 200).replace("2026-11-20T10:00:00+09:00", "2026-11-20T10:00:00.123456Z"),
+				purchase("TS3", "1000000001", 300).replace("2026-11-20T10:00:00+09:00",
+						"2026-11-20T10:00:00.1234567+09:00")));
+
+		// when
+		Cli.Result result = run("import-cash-flows", "2026-11-24", "--input=" + file);
+
+		// then the stored instant and value date are those of the text, to the
+		// microsecond
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(this.jdbc.queryForList("""
+				SELECT transaction_id || ' ' || to_char(transacted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')
+				       || ' ' || value_date
+				FROM report.cash_flow WHERE transaction_id LIKE 'TS%' ORDER BY 1
+				""", String.class)).containsExactly("TS1 2026-11-21 04:30:00.000000 2026-11-21",
+				"TS2 2026-11-20 10:00:00.123456 2026-11-20", "TS3 2026-11-20 01:00:00.123457 2026-11-20");
+	}
+
+	@Test
 	void repaymentsCheckTheirAccountAndIdAsTheyLoad() throws IOException {
 		// given day 1 taken in (account 1000000100 is closed)
 		importDay1();

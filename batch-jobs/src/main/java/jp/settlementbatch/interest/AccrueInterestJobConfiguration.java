@@ -10,18 +10,14 @@ import javax.sql.DataSource;
 
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.LedgerAccount;
+import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.Partition;
-import jp.settlementbatch.support.batch.RunProgress;
 import jp.settlementbatch.support.db.PgCopy;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code accrue-interest}: for every account with a ledger, the daily interest and late
@@ -37,10 +33,8 @@ class AccrueInterestJobConfiguration {
 	static final String NAME = "accrue-interest";
 
 	@Bean
-	Job accrueInterestJob(JobRepository jobRepository,
-			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new Accrue(dataSource).job(NAME, "accrue", jobRepository, transactionManager, progress, chunkSize);
+	Job accrueInterestJob(LedgerJobs ledger, DataSource dataSource) {
+		return ledger.job(NAME, "accrue", new Accrue(dataSource));
 	}
 
 	static final class Accrue extends AccountWork<Accruals.Account> {

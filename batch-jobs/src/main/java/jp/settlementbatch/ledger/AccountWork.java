@@ -6,27 +6,20 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
-import jp.settlementbatch.support.batch.RunProgress;
-
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The thin Spring Batch adapter of a ledger job: a chunk step over accounts. The subclass
- * gives the query of the accounts still to do (ordered by account_id, filtered by its
- * watermark and the partition), how rows become an item, and what a chunk writes;
- * positions, journal and watermark commit with the step's metadata in one transaction.
+ * The thin Spring Batch adapter of a ledger job: a chunk step over accounts (built by
+ * {@link LedgerJobs}). The subclass gives the query of the accounts still to do (ordered
+ * by account_id, filtered by its watermark and the partition), how rows become an item,
+ * and what a chunk writes; positions, journal and watermark commit with the step's
+ * metadata in one transaction.
  *
  * @param <T> the per-account item
  */
@@ -58,29 +51,6 @@ public abstract class AccountWork<T> implements ItemStreamReader<T>, ItemWriter<
 
 	/** Called once before the first read, after the parameters are known. */
 	protected void prepare() {
-	}
-
-	/**
-	 * The ledger job: this chunk step, then the ledger check of its accounts
-	 * ({@link LedgerCheck}).
-	 */
-	public Job job(String jobName, String stepName, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, RunProgress progress, int chunkSize) {
-		return new JobBuilder(jobName, jobRepository).listener(progress)
-			.start(step(stepName, jobRepository, transactionManager, progress, chunkSize))
-			.next(LedgerCheck.step("ledger-check-" + stepName, jobRepository, transactionManager, this.jdbc, progress))
-			.build();
-	}
-
-	Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunProgress progress, int chunkSize) {
-		return new StepBuilder(name, jobRepository).<T, T>chunk(chunkSize)
-			.transactionManager(transactionManager)
-			.reader(this)
-			.writer(this)
-			.listener((StepExecutionListener) this)
-			.listener(progress)
-			.build();
 	}
 
 	@Override

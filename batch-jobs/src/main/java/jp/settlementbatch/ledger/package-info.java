@@ -3,9 +3,10 @@
  * and its money moves, the account as loaded and saved with a job's watermark
  * ({@link jp.settlementbatch.ledger.LedgerAccount}), the journal
  * ({@link jp.settlementbatch.ledger.Journal}), the partition of a run, the streaming
- * reader and chunk step over accounts ({@link jp.settlementbatch.ledger.AccountWork}),
- * and the invariant check that ends each job
- * ({@link jp.settlementbatch.ledger.LedgerCheck}). The jobs themselves live with their
- * rules: {@code statement}, {@code repayment}, {@code interest}.
+ * reader and chunk step over accounts ({@link jp.settlementbatch.ledger.AccountWork},
+ * built into a job by {@link jp.settlementbatch.ledger.LedgerJobs}), and the invariant
+ * check that ends each job ({@link jp.settlementbatch.ledger.LedgerCheck}). The jobs
+ * themselves live with their rules: {@code statement}, {@code repayment},
+ * {@code interest}.
  */
 package jp.settlementbatch.ledger;

@@ -13,18 +13,14 @@ import javax.sql.DataSource;
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
+import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.ledger.Position;
-import jp.settlementbatch.support.batch.RunProgress;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code update-repayments}: applies the business date's accepted repayments in
@@ -41,11 +37,8 @@ class UpdateRepaymentsJobConfiguration {
 	static final String NAME = "update-repayments";
 
 	@Bean
-	Job updateRepaymentsJob(JobRepository jobRepository,
-			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new ApplyRepayments(dataSource).job(NAME, "apply-repayments", jobRepository, transactionManager,
-				progress, chunkSize);
+	Job updateRepaymentsJob(LedgerJobs ledger, DataSource dataSource) {
+		return ledger.job(NAME, "apply-repayments", new ApplyRepayments(dataSource));
 	}
 
 	record Repayment(String repaymentId, long amount, LocalDate valueDate) {

@@ -17,21 +17,16 @@ import javax.sql.DataSource;
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
+import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.Partition;
-import jp.settlementbatch.support.batch.RunProgress;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code close-statements}: for every account whose cycle closes on the business date (or
@@ -46,10 +41,8 @@ class CloseStatementsJobConfiguration {
 	static final String NAME = "close-statements";
 
 	@Bean
-	Job closeStatementsJob(JobRepository jobRepository,
-			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new Close(dataSource).job(NAME, "close-cycles", jobRepository, transactionManager, progress, chunkSize);
+	Job closeStatementsJob(LedgerJobs ledger, DataSource dataSource) {
+		return ledger.job(NAME, "close-cycles", new Close(dataSource));
 	}
 
 	static final class Closing extends LedgerAccount {

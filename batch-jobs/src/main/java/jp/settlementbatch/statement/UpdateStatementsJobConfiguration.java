@@ -13,18 +13,14 @@ import javax.sql.DataSource;
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
+import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.ledger.Position;
-import jp.settlementbatch.support.batch.RunProgress;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code update-statements}: posts the business date's accepted cash flows to their
@@ -39,11 +35,8 @@ class UpdateStatementsJobConfiguration {
 	static final String NAME = "update-statements";
 
 	@Bean
-	Job updateStatementsJob(JobRepository jobRepository,
-			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new PostCashFlows(dataSource).job(NAME, "post-cash-flows", jobRepository, transactionManager, progress,
-				chunkSize);
+	Job updateStatementsJob(LedgerJobs ledger, DataSource dataSource) {
+		return ledger.job(NAME, "post-cash-flows", new PostCashFlows(dataSource));
 	}
 
 	/** One account's cash flows of the day. */

@@ -2,6 +2,7 @@ package jp.settlementbatch.support.batch;
 
 import javax.sql.DataSource;
 
+import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.IntakeJobs;
 
@@ -47,6 +48,13 @@ class BatchInfrastructureConfiguration {
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
 			FileStore files, @Value("${settlement.chunk-size:10000}") int chunkSize, RunProgress progress) {
 		return new IntakeJobs(jobRepository, transactionManager, dataSource, files, chunkSize, progress);
+	}
+
+	@Bean
+	LedgerJobs ledgerJobs(JobRepository jobRepository,
+			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
+			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
+		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, chunkSize);
 	}
 
 	@Bean

@@ -49,8 +49,8 @@ final class CashFlowLine implements DetailRule {
 		else if (!f[10].isEmpty()) {
 			throw LineRejected.invalid("original_transaction_id");
 		}
-		return new Object[] { transactionId, accountId, type, amount, "JPY", Fields.timestampValue(at, f[6]), valueDate,
-				merchantName, mcc, cardLast4, original };
+		return new Object[] { transactionId, accountId, type, amount, "JPY", at, valueDate, merchantName, mcc,
+				cardLast4, original };
 	}
 
 	private static String emptyOr(String value, String field) throws LineRejected {

@@ -33,8 +33,7 @@ final class RepaymentLine implements DetailRule {
 		}
 		String channel = Fields.oneOf(f[5], "channel", CHANNELS);
 		String storeCode = f[6].isEmpty() ? null : Fields.id(f[6], "store_code");
-		return new Object[] { repaymentId, accountId, amount, Fields.timestampValue(paidAt, f[4]), valueDate, channel,
-				storeCode };
+		return new Object[] { repaymentId, accountId, amount, paidAt, valueDate, channel, storeCode };
 	}
 
 }

@@ -74,6 +74,14 @@ public final class PgCopy {
 		return start(dataSource, table, columns, true);
 	}
 
+	/**
+	 * Whether the binary format holds {@code value} exactly: not an instant with digits
+	 * below the microsecond (as text, PostgreSQL rounds those itself).
+	 */
+	public static boolean fitsBinary(Object value) {
+		return !(value instanceof Instant at) || at.getNano() % 1_000 == 0;
+	}
+
 	private static PgCopy start(DataSource dataSource, String table, String columns, boolean binary) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {

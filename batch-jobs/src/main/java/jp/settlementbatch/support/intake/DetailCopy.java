@@ -148,7 +148,7 @@ final class DetailCopy {
 
 	private boolean fitsBinary(Object[] row) {
 		for (int i = 0; i < row.length; i++) {
-			if (row[i] != null && row[i].getClass() != this.binaryTypes[i]) {
+			if (row[i] != null && (row[i].getClass() != this.binaryTypes[i] || !PgCopy.fitsBinary(row[i]))) {
 				return false;
 			}
 		}

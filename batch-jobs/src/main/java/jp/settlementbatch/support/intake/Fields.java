@@ -146,14 +146,6 @@ public final class Fields {
 		return timestamp(value, field).toInstant();
 	}
 
-	/**
-	 * What goes into a TIMESTAMPTZ column: the instant, or the text itself when it has
-	 * digits below the microsecond (PostgreSQL rounds those its own way).
-	 */
-	public static Object timestampValue(Instant at, String text) {
-		return at.getNano() % 1_000 == 0 ? at : text;
-	}
-
 	/** The date of an instant in Asia/Tokyo (a value date). */
 	public static LocalDate tokyoDate(Instant at) {
 		return LocalDate.ofInstant(at, TOKYO);

@@ -6,7 +6,6 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +51,16 @@ final class DetailCopy {
 	 * The Java type each column takes in a binary COPY, or null when a column type has no
 	 * binary form here (the kind's rows then go as text).
 	 */
-	private Class<?>[] binaryTypes;
-
-	private boolean typesRead;
+	private final Class<?>[] binaryTypes;
 
 	DetailCopy(FileKind kind, DataSource dataSource) {
 		this.kind = kind;
 		this.dataSource = dataSource;
 		this.columns = "file_id, line_number, " + kind.columns();
 		this.staging = "pg_temp.intake_" + kind.slug().replace('-', '_');
+		List<String> names = new ArrayList<>(List.of("file_id", "line_number"));
+		names.addAll(kind.columnNames());
+		this.binaryTypes = binaryTypes(new JdbcTemplate(dataSource), kind.table(), names);
 	}
 
 	Outcome write(long fileId, List<CheckedLine> lines) {
@@ -97,7 +97,7 @@ final class DetailCopy {
 		String key = this.kind.uniqueKey();
 		jdbc.update("INSERT INTO " + this.kind.table() + " (" + this.columns + ") SELECT " + this.columns + " FROM "
 				+ this.staging + " ORDER BY line_number ON CONFLICT (" + key + ") DO NOTHING");
-		List<String> content = Arrays.stream(this.kind.columns().split(",\\s*")).filter(c -> !c.equals(key)).toList();
+		List<String> content = this.kind.columnNames().stream().filter(c -> !c.equals(key)).toList();
 		String sql = "SELECT n.line_number, e.file_id = n.file_id OR f.status = 'ACCEPTED', (" + prefixed("n", content)
 				+ ") IS NOT DISTINCT FROM (" + prefixed("e", content) + "), f.file_name, f.status FROM " + this.staging
 				+ " n JOIN " + this.kind.table() + " e ON e." + key + " = n." + key
@@ -132,7 +132,7 @@ final class DetailCopy {
 	 */
 	private void copy(String table, long fileId, List<CheckedLine> lines) {
 		List<Object[]> rows = new ArrayList<>(lines.size());
-		boolean binary = binaryTypes() != null;
+		boolean binary = this.binaryTypes != null;
 		for (CheckedLine line : lines) {
 			Object[] row = rowOf(fileId, line);
 			binary = binary && fitsBinary(row);
@@ -155,34 +155,29 @@ final class DetailCopy {
 		return true;
 	}
 
-	private Class<?>[] binaryTypes() {
-		if (!this.typesRead) {
-			Map<String, String> types = new HashMap<>();
-			new JdbcTemplate(this.dataSource).query(
-					"SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0",
-					rs -> {
-						types.put(rs.getString(1), rs.getString(2));
-					}, this.kind.table());
-			String[] names = this.columns.split(",\\s*");
-			Class<?>[] classes = new Class<?>[names.length];
-			for (int i = 0; i < names.length && classes != null; i++) {
-				classes[i] = switch (String.valueOf(types.get(names[i]))) {
-					case "text", "character varying", "character" -> String.class;
-					case "bigint" -> Long.class;
-					case "integer" -> Integer.class;
-					case "date" -> LocalDate.class;
-					case "timestamp with time zone" -> Instant.class;
-					case "boolean" -> Boolean.class;
-					default -> null;
-				};
-				if (classes[i] == null) {
-					classes = null;
-				}
+	private static Class<?>[] binaryTypes(JdbcTemplate jdbc, String table, List<String> columns) {
+		Map<String, String> types = new HashMap<>();
+		jdbc.query(
+				"SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0",
+				rs -> {
+					types.put(rs.getString(1), rs.getString(2));
+				}, table);
+		Class<?>[] classes = new Class<?>[columns.size()];
+		for (int i = 0; i < classes.length; i++) {
+			classes[i] = switch (String.valueOf(types.get(columns.get(i)))) {
+				case "text", "character varying", "character" -> String.class;
+				case "bigint" -> Long.class;
+				case "integer" -> Integer.class;
+				case "date" -> LocalDate.class;
+				case "timestamp with time zone" -> Instant.class;
+				case "boolean" -> Boolean.class;
+				default -> null;
+			};
+			if (classes[i] == null) {
+				return null;
 			}
-			this.binaryTypes = classes;
-			this.typesRead = true;
 		}
-		return this.binaryTypes;
+		return classes;
 	}
 
 	/**

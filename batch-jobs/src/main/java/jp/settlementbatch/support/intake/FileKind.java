@@ -1,5 +1,7 @@
 package jp.settlementbatch.support.intake;
 
+import java.util.List;
+
 /**
  * One kind of inbound record file and where its lines go.
  *
@@ -46,15 +48,14 @@ public record FileKind(String fileType, String slug, int fieldCount, int moneyFi
 
 	}
 
+	/** The names in {@link #columns()}, in order. */
+	List<String> columnNames() {
+		return List.of(this.columns.split(",\\s*"));
+	}
+
 	/** Position of a column in {@link #columns()}, or -1. */
 	int columnIndex(String column) {
-		String[] names = this.columns.split(",\\s*");
-		for (int i = 0; i < names.length; i++) {
-			if (names[i].equals(column)) {
-				return i;
-			}
-		}
-		return -1;
+		return columnNames().indexOf(column);
 	}
 
 }

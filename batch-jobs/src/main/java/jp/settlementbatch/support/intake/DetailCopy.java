@@ -34,6 +34,17 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class DetailCopy {
 
+	/**
+	 * Encodes an accepted line's table row for a binary COPY; null when a value has no
+	 * exact binary form (the line then goes as text).
+	 */
+	@FunctionalInterface
+	interface RowEncoder {
+
+		byte[] encode(int lineNumber, Object[] values);
+
+	}
+
 	/** What the chunk came to: lines rejected by the key, and duplicates skipped. */
 	record Outcome(List<CheckedLine> rejected, long duplicates) {
 
@@ -127,23 +138,44 @@ final class DetailCopy {
 	}
 
 	/**
-	 * One COPY of the lines: in binary when every value has the Java type of its column
-	 * (PostgreSQL then parses no numbers, dates or timestamps), as text otherwise.
+	 * A row encoder for the lines of file {@code fileId}, for one thread: binary when
+	 * every value has the Java type of its column, else none.
+	 */
+	RowEncoder encoder(long fileId) {
+		if (this.binaryTypes == null) {
+			return (lineNumber, values) -> null;
+		}
+		PgCopy.Tuples tuples = new PgCopy.Tuples();
+		return (lineNumber, values) -> {
+			Object[] row = rowOf(fileId, lineNumber, values);
+			return fitsBinary(row) ? tuples.encode(row) : null;
+		};
+	}
+
+	/**
+	 * COPY of the lines, in line order: runs of lines encoded ahead go in PostgreSQL's
+	 * binary format (it then parses no numbers, dates or timestamps), other runs as text.
+	 * A file's lines are all one or the other unless a value has no binary form.
 	 */
 	private void copy(String table, long fileId, List<CheckedLine> lines) {
-		List<Object[]> rows = new ArrayList<>(lines.size());
-		boolean binary = this.binaryTypes != null;
-		for (CheckedLine line : lines) {
-			Object[] row = rowOf(fileId, line);
-			binary = binary && fitsBinary(row);
-			rows.add(row);
+		int from = 0;
+		while (from < lines.size()) {
+			boolean binary = lines.get(from).encoded() != null;
+			PgCopy copy = binary ? PgCopy.binaryInto(this.dataSource, table, this.columns)
+					: PgCopy.into(this.dataSource, table, this.columns);
+			int to = from;
+			for (; to < lines.size() && (lines.get(to).encoded() != null) == binary; to++) {
+				CheckedLine line = lines.get(to);
+				if (binary) {
+					copy.encodedRow(line.encoded());
+				}
+				else {
+					copy.row(rowOf(fileId, line.lineNumber(), line.values()));
+				}
+			}
+			copy.finish();
+			from = to;
 		}
-		PgCopy copy = binary ? PgCopy.binaryInto(this.dataSource, table, this.columns)
-				: PgCopy.into(this.dataSource, table, this.columns);
-		for (Object[] row : rows) {
-			copy.row(row);
-		}
-		copy.finish();
 	}
 
 	private boolean fitsBinary(Object[] row) {
@@ -183,12 +215,12 @@ final class DetailCopy {
 	/**
 	 * The table row of an accepted line: file id, line number, then the rule's values.
 	 */
-	private static Object[] rowOf(long fileId, CheckedLine line) {
-		Object[] values = new Object[line.values().length + 2];
-		values[0] = fileId;
-		values[1] = line.lineNumber();
-		System.arraycopy(line.values(), 0, values, 2, line.values().length);
-		return values;
+	private static Object[] rowOf(long fileId, int lineNumber, Object[] values) {
+		Object[] row = new Object[values.length + 2];
+		row[0] = fileId;
+		row[1] = lineNumber;
+		System.arraycopy(values, 0, row, 2, values.length);
+		return row;
 	}
 
 	private static String prefixed(String alias, List<String> columns) {

@@ -7,7 +7,8 @@ import jp.settlementbatch.support.csv.RecordLine;
 
 /**
  * Applies the PAN guard, the field count, a kind's line rules and its account rule to one
- * detail record.
+ * detail record; an accepted line's row is encoded for its COPY here, on the thread that
+ * reads ahead, while its values are still in the cache.
  */
 final class LineCheck {
 
@@ -19,8 +20,11 @@ final class LineCheck {
 
 	private final int accountColumn;
 
-	LineCheck(FileKind kind, LocalDate businessDate, AccountBook accounts) {
+	private final DetailCopy.RowEncoder encoder;
+
+	LineCheck(FileKind kind, LocalDate businessDate, AccountBook accounts, DetailCopy.RowEncoder encoder) {
 		this.kind = kind;
+		this.encoder = encoder;
 		this.businessDate = businessDate;
 		this.accounts = accounts;
 		this.accountColumn = kind.columnIndex("account_id");
@@ -46,7 +50,9 @@ final class LineCheck {
 					return CheckedLine.rejected(line.lineNumber(), reason, masked);
 				}
 			}
-			return CheckedLine.accepted(line.lineNumber(), values, masked);
+			byte[] row = this.encoder.encode(line.lineNumber(), values);
+			return row != null ? CheckedLine.encoded(line.lineNumber(), row, masked)
+					: CheckedLine.accepted(line.lineNumber(), values, masked);
 		}
 		catch (LineRejected ex) {
 			return CheckedLine.rejected(line.lineNumber(), ex.reason(), masked);

@@ -80,8 +80,8 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 		this.reader = new RecordFileReader(this.files, input.get().object(), businessDate, this.kind.moneyField());
 		AccountBook accounts = this.kind.accounts() == FileKind.Accounts.ANY ? null
 				: AccountBook.read(new JdbcTemplate(this.dataSource));
-		this.check = new LineCheck(this.kind, businessDate, accounts);
 		this.details = new DetailCopy(this.kind, this.dataSource);
+		this.check = new LineCheck(this.kind, businessDate, accounts, this.details.encoder(this.fileId));
 	}
 
 	@Override

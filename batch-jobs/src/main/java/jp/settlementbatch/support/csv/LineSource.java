@@ -7,11 +7,17 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Physical lines of a UTF-8 byte stream (LF or CRLF), with the byte offset after each
  * line, so a reader can save its position and resume there. A line that is not valid
  * UTF-8 is returned with {@link #lastLineValid()} false.
+ *
+ * <p>
+ * The common line is split into its fields straight from the bytes ({@link #next()},
+ * {@link #plainFields()}): no string of the whole line is made, and its raw text is
+ * decoded only when someone asks for it.
  */
 final class LineSource implements AutoCloseable {
 
@@ -32,6 +38,14 @@ final class LineSource implements AutoCloseable {
 	private boolean lastLineValid = true;
 
 	private boolean eof;
+
+	/** The current line's bytes, without its line ending: {@code [lineFrom, lineTo)}. */
+	private int lineFrom;
+
+	private int lineTo;
+
+	/** How many fields the last plain line had: the next is likely the same. */
+	private int lastFieldCount = 8;
 
 	LineSource(InputStream in, long startOffset) {
 		this.in = in;
@@ -64,34 +78,144 @@ final class LineSource implements AutoCloseable {
 				|| ((this.buffer[this.position] & 0xFF) == 0xFF && (this.buffer[this.position + 1] & 0xFF) == 0xFE));
 	}
 
-	/** The next line without its line ending, or null at the end of the stream. */
-	String readLine() throws IOException {
+	/**
+	 * Moves to the next line (its bytes stay in the buffer until the following call);
+	 * false at the end of the stream.
+	 */
+	boolean next() throws IOException {
 		int scanFrom = this.position;
 		while (true) {
 			for (int i = scanFrom; i < this.limit; i++) {
 				if (this.buffer[i] == '\n') {
-					String line = decode(this.position, i);
+					select(this.position, i);
 					this.offset += i + 1 - this.position;
 					this.position = i + 1;
-					return line;
+					return true;
 				}
 			}
 			scanFrom = this.limit - this.position;
 			if (!fill(this.limit - this.position + 1)) {
 				if (this.limit == this.position) {
-					return null;
+					return false;
 				}
-				String line = decode(this.position, this.limit);
+				select(this.position, this.limit);
 				this.offset += this.limit - this.position;
 				this.position = this.limit;
-				return line;
+				return true;
 			}
 			scanFrom += this.position;
 		}
 	}
 
-	private String decode(int from, int to) {
-		int end = (to > from && this.buffer[to - 1] == '\r') ? to - 1 : to;
+	private void select(int from, int to) {
+		this.lineFrom = from;
+		this.lineTo = (to > from && this.buffer[to - 1] == '\r') ? to - 1 : to;
+	}
+
+	/** The current line as text; {@link #lastLineValid()} says whether it was UTF-8. */
+	String line() {
+		return decode(this.lineFrom, this.lineTo);
+	}
+
+	/** The current line's bytes, without its line ending. */
+	byte[] lineBytes() {
+		return Arrays.copyOfRange(this.buffer, this.lineFrom, this.lineTo);
+	}
+
+	boolean lineEmpty() {
+		return this.lineFrom == this.lineTo;
+	}
+
+	/**
+	 * The fields of the current line, split straight from its bytes, when it is plain:
+	 * valid UTF-8, no NUL, and every quote part of a quoted field closed on this line
+	 * ({@code "..."}, a quote inside written twice). RFC 4180 reads such a line the same
+	 * way. Null for any other line, which is then read as text.
+	 */
+	String[] plainFields() {
+		byte[] bytes = this.buffer;
+		int end = this.lineTo;
+		String[] fields = new String[this.lastFieldCount];
+		int n = 0;
+		int i = this.lineFrom;
+		while (true) {
+			String field;
+			if (i < end && bytes[i] == '"') {
+				int close = i + 1;
+				boolean doubled = false;
+				while (true) {
+					if (close >= end || bytes[close] == 0) {
+						return null; // the quote runs on to the next line, or a NUL
+					}
+					if (bytes[close] == '"') {
+						if (close + 1 < end && bytes[close + 1] == '"') {
+							doubled = true;
+							close += 2;
+							continue;
+						}
+						break;
+					}
+					close++;
+				}
+				field = field(i + 1, close);
+				if (field != null && doubled) {
+					field = field.replace("\"\"", "\"");
+				}
+				i = close + 1;
+				if (i < end && bytes[i] != ',') {
+					return null; // text after the closing quote
+				}
+			}
+			else {
+				int comma = i;
+				while (comma < end && bytes[comma] != ',') {
+					if (bytes[comma] == '"' || bytes[comma] == 0) {
+						return null;
+					}
+					comma++;
+				}
+				field = field(i, comma);
+				i = comma;
+			}
+			if (field == null) {
+				return null; // not UTF-8
+			}
+			if (n == fields.length) {
+				fields = Arrays.copyOf(fields, n * 2 + 1);
+			}
+			fields[n++] = field;
+			if (i >= end) {
+				break;
+			}
+			i++; // the comma
+		}
+		this.lastFieldCount = n;
+		this.lastLineValid = true;
+		return n == fields.length ? fields : Arrays.copyOf(fields, n);
+	}
+
+	/** One field's text, or null when its bytes are not valid UTF-8. */
+	private String field(int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (this.buffer[i] < 0) {
+				String text = new String(this.buffer, from, to - from, StandardCharsets.UTF_8);
+				return text.indexOf('\uFFFD') < 0 || valid(from, to) ? text : null;
+			}
+		}
+		return new String(this.buffer, from, to - from, StandardCharsets.ISO_8859_1);
+	}
+
+	private boolean valid(int from, int to) {
+		try {
+			this.decoder.reset().decode(ByteBuffer.wrap(this.buffer, from, to - from));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+	private String decode(int from, int end) {
 		boolean ascii = true;
 		for (int i = from; i < end; i++) {
 			if (this.buffer[i] < 0) {
@@ -104,20 +228,13 @@ final class LineSource implements AutoCloseable {
 			return new String(this.buffer, from, end - from, StandardCharsets.ISO_8859_1);
 		}
 		// The JDK's fast UTF-8 path; a replacement character means the bytes may be
-		// invalid, and only
-		// then the strict decoder decides (a real U+FFFD in the file is valid UTF-8).
+		// invalid, and only then the strict decoder decides (a real U+FFFD in the file
+		// is valid UTF-8).
 		String line = new String(this.buffer, from, end - from, StandardCharsets.UTF_8);
-		if (line.indexOf('\uFFFD') < 0) {
-			return line;
+		if (line.indexOf('\uFFFD') >= 0) {
+			this.lastLineValid = valid(from, end);
 		}
-		try {
-			this.decoder.reset().decode(ByteBuffer.wrap(this.buffer, from, end - from));
-			return line;
-		}
-		catch (CharacterCodingException ex) {
-			this.lastLineValid = false;
-			return line;
-		}
+		return line;
 	}
 
 	/**

@@ -11,7 +11,15 @@ public final class PanGuard {
 	}
 
 	public static boolean containsPan(String text) {
-		return text != null && mask(text) != text;
+		return text != null && nextPan(text, 0) != null;
+	}
+
+	/**
+	 * Whether UTF-8 text holds a PAN: digits, spaces and dashes are single bytes, and no
+	 * byte of another character is one of them, so the bytes answer as the text would.
+	 */
+	public static boolean containsPan(byte[] utf8) {
+		return nextPan(new Bytes(utf8), 0) != null;
 	}
 
 	/** {@code text} with every PAN masked; the same instance when there is none. */
@@ -21,8 +29,20 @@ public final class PanGuard {
 		}
 		StringBuilder out = null;
 		int copied = 0;
+		for (int[] pan = nextPan(text, 0); pan != null; pan = nextPan(text, pan[1])) {
+			if (out == null) {
+				out = new StringBuilder(text.length());
+			}
+			out.append(text, copied, pan[0]).append(masked(digits(text, pan[0], pan[1])));
+			copied = pan[1];
+		}
+		return out == null ? text : out.append(text, copied, text.length()).toString();
+	}
+
+	/** Start and end of the first PAN at or after {@code from}, or null. */
+	private static int[] nextPan(CharSequence text, int from) {
 		int length = text.length();
-		int i = 0;
+		int i = from;
 		while (i < length) {
 			if (!isDigit(text.charAt(i))) {
 				i++;
@@ -46,27 +66,22 @@ public final class PanGuard {
 			}
 			// Dates, amounts and ids are shorter runs: only a run of PAN length is looked
 			// at closely.
-			if (count >= 13 && count <= 19) {
-				StringBuilder digits = new StringBuilder(count);
-				for (int k = start; k < end; k++) {
-					if (isDigit(text.charAt(k))) {
-						digits.append(text.charAt(k));
-					}
-				}
-				if (luhn(digits)) {
-					if (out == null) {
-						out = new StringBuilder(length);
-					}
-					out.append(text, copied, start).append(masked(digits));
-					copied = end;
-				}
+			if (count >= 13 && count <= 19 && luhn(digits(text, start, end))) {
+				return new int[] { start, end };
 			}
 			i = end;
 		}
-		if (out == null) {
-			return text;
+		return null;
+	}
+
+	private static StringBuilder digits(CharSequence text, int start, int end) {
+		StringBuilder digits = new StringBuilder(end - start);
+		for (int k = start; k < end; k++) {
+			if (isDigit(text.charAt(k))) {
+				digits.append(text.charAt(k));
+			}
 		}
-		return out.append(text, copied, length).toString();
+		return digits;
 	}
 
 	private static String masked(CharSequence digits) {
@@ -93,6 +108,26 @@ public final class PanGuard {
 
 	private static boolean isDigit(char c) {
 		return c >= '0' && c <= '9';
+	}
+
+	/** UTF-8 bytes seen as characters one byte each: enough to find ASCII digits. */
+	private record Bytes(byte[] utf8) implements CharSequence {
+
+		@Override
+		public int length() {
+			return this.utf8.length;
+		}
+
+		@Override
+		public char charAt(int index) {
+			return (char) (this.utf8[index] & 0xFF);
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 }

@@ -99,31 +99,35 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 		try {
 			while (!this.state.finished) {
 				int lineNumber = this.state.physicalLines + 1;
-				String first = nextPhysicalLine();
-				if (first == null) {
+				if (!nextPhysicalLine()) {
 					endOfFile();
 					return null;
 				}
-				if (first.isEmpty()) {
+				if (this.lines.lineEmpty()) {
 					continue; // blank lines carry nothing
 				}
-				boolean valid = this.lines.lastLineValid();
-				String raw = first;
-				String[] fields = null;
-				if (valid && first.indexOf('\0') < 0) {
-					fields = this.parser.parseLineMulti(first);
-					while (this.parser.isPending()) {
-						String next = nextPhysicalLine();
-						if (next == null) {
-							fields = null; // an open quote runs to the end of the file
-							break;
+				String[] fields = this.lines.plainFields();
+				boolean valid = true;
+				String raw = null;
+				if (fields == null) {
+					// a quote running on past the line, a NUL or bad UTF-8: read as text
+					raw = this.lines.line();
+					valid = this.lines.lastLineValid();
+					if (valid && raw.indexOf('\0') < 0) {
+						fields = this.parser.parseLineMulti(raw);
+						while (this.parser.isPending()) {
+							String next = nextPhysicalLine() ? this.lines.line() : null;
+							if (next == null) {
+								fields = null; // an open quote runs to the end of the
+												// file
+								break;
+							}
+							valid &= this.lines.lastLineValid();
+							raw = raw + "\n" + next;
+							// OpenCSV returns the fields of each physical line; the open
+							// field continues in the first one of the next.
+							fields = concat(fields, this.parser.parseLineMulti(next));
 						}
-						valid &= this.lines.lastLineValid();
-						raw = raw + "\n" + next;
-						// OpenCSV returns the fields of each physical line; the open
-						// field continues
-						// in the first one of the next.
-						fields = concat(fields, this.parser.parseLineMulti(next));
 					}
 				}
 				if (!valid) {
@@ -150,7 +154,8 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 				if (this.moneyField > 0 && money.length > this.moneyField) {
 					this.state.amountTotal += parseLongOrZero(money[this.moneyField]);
 				}
-				return new RecordLine(lineNumber, raw, fields);
+				return new RecordLine(lineNumber,
+						raw != null ? RawLine.of(raw) : RawLine.ofUtf8(this.lines.lineBytes()), fields);
 			}
 			return null;
 		}
@@ -159,13 +164,13 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 		}
 	}
 
-	private String nextPhysicalLine() throws IOException {
-		String line = this.lines.readLine();
-		if (line != null) {
-			this.state.physicalLines++;
-			this.state.offset = this.lines.offset();
+	private boolean nextPhysicalLine() throws IOException {
+		if (!this.lines.next()) {
+			return false;
 		}
-		return line;
+		this.state.physicalLines++;
+		this.state.offset = this.lines.offset();
+		return true;
 	}
 
 	private void header(String type, String[] fields, boolean valid) {

@@ -1,11 +1,16 @@
 package jp.settlementbatch.support.csv;
 
 /**
- * One detail record of a file: the physical line it starts on, its raw text (unmasked:
- * never store or log it without {@link PanGuard#mask}), and its fields, or {@code null}
- * fields when the record could not be split (bad quoting or encoding).
+ * One detail record of a file: the physical line it starts on, its raw text, and its
+ * fields, or {@code null} fields when the record could not be split (bad quoting or
+ * encoding).
  */
-public record RecordLine(int lineNumber, String raw, String[] fields) {
+public record RecordLine(int lineNumber, RawLine rawLine, String[] fields) {
+
+	/** The unmasked raw text: never store or log it without {@link PanGuard#mask}. */
+	public String raw() {
+		return this.rawLine.text();
+	}
 
 	public boolean malformed() {
 		return this.fields == null;

@@ -1,27 +1,34 @@
 package jp.settlementbatch.support.intake;
 
+import jp.settlementbatch.support.csv.RawLine;
+
 /**
  * A detail line after the line rules: the values for its table (or, when they have a
- * binary COPY form, that row already encoded), or a reject reason; with the masked raw
- * line either way (a line can still be turned away by its key when it is written).
+ * binary COPY form, that row already encoded), or a reject reason; with the raw line
+ * either way (a line can still be turned away by its key when it is written).
  */
-record CheckedLine(int lineNumber, Object[] values, byte[] encoded, String reason, String maskedRaw) {
+record CheckedLine(int lineNumber, Object[] values, byte[] encoded, String reason, RawLine raw) {
 
-	static CheckedLine accepted(int lineNumber, Object[] values, String maskedRaw) {
-		return new CheckedLine(lineNumber, values, null, null, maskedRaw);
+	static CheckedLine accepted(int lineNumber, Object[] values, RawLine raw) {
+		return new CheckedLine(lineNumber, values, null, null, raw);
 	}
 
 	/** An accepted line whose table row is encoded for a binary COPY. */
-	static CheckedLine encoded(int lineNumber, byte[] row, String maskedRaw) {
-		return new CheckedLine(lineNumber, null, row, null, maskedRaw);
+	static CheckedLine encoded(int lineNumber, byte[] row, RawLine raw) {
+		return new CheckedLine(lineNumber, null, row, null, raw);
 	}
 
-	static CheckedLine rejected(int lineNumber, String reason, String maskedRaw) {
-		return new CheckedLine(lineNumber, null, null, reason, maskedRaw);
+	static CheckedLine rejected(int lineNumber, String reason, RawLine raw) {
+		return new CheckedLine(lineNumber, null, null, reason, raw);
 	}
 
 	boolean isAccepted() {
 		return this.reason == null;
+	}
+
+	/** The raw line with every PAN masked, as a reject keeps it. */
+	String maskedRaw() {
+		return this.raw.masked();
 	}
 
 }

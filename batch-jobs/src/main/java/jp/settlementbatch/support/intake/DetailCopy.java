@@ -131,7 +131,7 @@ final class DetailCopy {
 			}
 			else {
 				CheckedLine line = byNumber.get(lineNumber);
-				rejected.add(CheckedLine.rejected(lineNumber, "DUPLICATE_TRANSACTION", line.maskedRaw()));
+				rejected.add(CheckedLine.rejected(lineNumber, "DUPLICATE_TRANSACTION", line.raw()));
 			}
 		});
 		return new Outcome(rejected, duplicates[0]);

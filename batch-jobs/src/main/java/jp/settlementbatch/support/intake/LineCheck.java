@@ -2,7 +2,7 @@ package jp.settlementbatch.support.intake;
 
 import java.time.LocalDate;
 
-import jp.settlementbatch.support.csv.PanGuard;
+import jp.settlementbatch.support.csv.RawLine;
 import jp.settlementbatch.support.csv.RecordLine;
 
 /**
@@ -35,27 +35,27 @@ final class LineCheck {
 	}
 
 	CheckedLine check(RecordLine line) {
-		String masked = PanGuard.mask(line.raw());
-		if (masked != line.raw()) {
-			return CheckedLine.rejected(line.lineNumber(), "PAN_DETECTED", masked);
+		int number = line.lineNumber();
+		RawLine raw = line.rawLine();
+		if (raw.containsPan()) {
+			return CheckedLine.rejected(number, "PAN_DETECTED", raw);
 		}
 		if (line.malformed() || line.fields().length != this.kind.fieldCount() || !"D".equals(line.fields()[0])) {
-			return CheckedLine.rejected(line.lineNumber(), "MALFORMED", masked);
+			return CheckedLine.rejected(number, "MALFORMED", raw);
 		}
 		try {
 			Object[] values = this.kind.rule().check(line.fields(), this.businessDate);
 			if (this.kind.accounts() != FileKind.Accounts.ANY) {
 				String reason = this.accounts.rejection((String) values[this.accountColumn], this.kind.accounts());
 				if (reason != null) {
-					return CheckedLine.rejected(line.lineNumber(), reason, masked);
+					return CheckedLine.rejected(number, reason, raw);
 				}
 			}
-			byte[] row = this.encoder.encode(line.lineNumber(), values);
-			return row != null ? CheckedLine.encoded(line.lineNumber(), row, masked)
-					: CheckedLine.accepted(line.lineNumber(), values, masked);
+			byte[] row = this.encoder.encode(number, values);
+			return row != null ? CheckedLine.encoded(number, row, raw) : CheckedLine.accepted(number, values, raw);
 		}
 		catch (LineRejected ex) {
-			return CheckedLine.rejected(line.lineNumber(), ex.reason(), masked);
+			return CheckedLine.rejected(number, ex.reason(), raw);
 		}
 	}
 

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.opencsv.RFC4180Parser;
+import com.opencsv.RFC4180ParserBuilder;
+
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.files.StoredObject;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,28 @@ class RecordFileReaderTests {
 		// then
 		assertThat(result.lines.get(0).fields()).containsExactly("D", "居酒屋 \"ととや\", 難波\nB1", "100");
 		assertThat(result.lines.get(1).lineNumber()).isEqualTo(4);
+		assertThat(result.state.rejection()).isNull();
+	}
+
+	@Test
+	void splitsEveryOneLineRecordAsRfc4180Does() throws IOException {
+		// given lines that are split from their bytes, and one that needs the full
+		// parser (a quote inside a plain field)
+		List<String> details = List.of("D,a,1", "D,,,", "D,ローソン 渋谷店,2", "D,\"\",3", "D,\"株式会社サンプル商事, 本店\",4",
+				"D,\"居酒屋 \"\"ととや\"\" 難波店\",5", "D,\"\"\"\",6", "D,\"end\",", "D,x\"y,8", "D,\"ローソン\",\"10\"");
+		Path file = write("f.csv", HEADER + "\n" + String.join("\n", details) + "\nT," + details.size() + ",0\n");
+		RFC4180Parser rfc4180 = new RFC4180ParserBuilder().build();
+
+		// when
+		Result result = readAll(reader(file, -1), new ExecutionContext());
+
+		// then
+		assertThat(result.lines).hasSize(details.size());
+		for (int i = 0; i < details.size(); i++) {
+			RecordLine line = result.lines.get(i);
+			assertThat(line.fields()).as(details.get(i)).containsExactly(rfc4180.parseLine(details.get(i)));
+			assertThat(line.raw()).isEqualTo(details.get(i));
+		}
 		assertThat(result.state.rejection()).isNull();
 	}
 
@@ -128,15 +153,22 @@ class RecordFileReaderTests {
 	}
 
 	private RecordFileReader reader(Path file) {
+		return reader(file, 2);
+	}
+
+	private RecordFileReader reader(Path file, int moneyField) {
 		StoredObject object = this.files.stat(file.toString()).orElseThrow();
-		return new RecordFileReader(this.files, object, DAY, 2);
+		return new RecordFileReader(this.files, object, DAY, moneyField);
 	}
 
 	private record Result(List<RecordLine> lines, ReadState state) {
 	}
 
 	private Result readAll(Path file, ExecutionContext context) {
-		RecordFileReader reader = reader(file);
+		return readAll(reader(file), context);
+	}
+
+	private Result readAll(RecordFileReader reader, ExecutionContext context) {
 		reader.open(context);
 		List<RecordLine> lines = new ArrayList<>();
 		RecordLine line;

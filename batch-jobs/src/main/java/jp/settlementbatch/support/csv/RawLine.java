@@ -1,0 +1,47 @@
+package jp.settlementbatch.support.csv;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The raw text of a record as it stands in the file: unmasked, so never stored or logged
+ * but through {@link #masked()}. A plain line keeps its UTF-8 bytes and is decoded only
+ * when its text is asked for, which for an accepted line is seldom.
+ */
+public final class RawLine {
+
+	private final byte[] utf8;
+
+	private String text;
+
+	private RawLine(String text, byte[] utf8) {
+		this.text = text;
+		this.utf8 = utf8;
+	}
+
+	static RawLine of(String text) {
+		return new RawLine(text, null);
+	}
+
+	/** A line of valid UTF-8. */
+	static RawLine ofUtf8(byte[] utf8) {
+		return new RawLine(null, utf8);
+	}
+
+	/** The unmasked text. */
+	public String text() {
+		if (this.text == null) {
+			this.text = new String(this.utf8, StandardCharsets.UTF_8);
+		}
+		return this.text;
+	}
+
+	/** The text with every PAN masked: the only form of it that may be kept. */
+	public String masked() {
+		return PanGuard.mask(text());
+	}
+
+	public boolean containsPan() {
+		return this.text != null ? PanGuard.containsPan(this.text) : PanGuard.containsPan(this.utf8);
+	}
+
+}

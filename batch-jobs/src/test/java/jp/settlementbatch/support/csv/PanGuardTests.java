@@ -1,5 +1,8 @@
 package jp.settlementbatch.support.csv;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +53,22 @@ class PanGuardTests {
 	void masksEveryNumberInTheText() {
 		assertThat(PanGuard.mask("4111111111111111 and 5500000000000004"))
 			.isEqualTo("411111******1111 and 550000******0004");
+	}
+
+	@Test
+	void findsThePanInUtf8BytesAsInTheText() {
+		// given texts with and without a PAN, next to multi-byte characters
+		List<String> texts = List.of("ローソン4111111111111111店", "カード 4111-1111-1111-1111", "セブン4111１111111111111",
+				"D,CF20261120N000000001,1000000201,PURCHASE,26807,JPY,2026-11-20T14:41:18+09:00,すき家,5812,3800,",
+				"4111111111111112", "");
+
+		// then the bytes answer as the text does
+		for (String text : texts) {
+			assertThat(PanGuard.containsPan(text.getBytes(StandardCharsets.UTF_8))).as(text)
+				.isEqualTo(PanGuard.containsPan(text));
+		}
+		assertThat(PanGuard.containsPan("ローソン4111111111111111店".getBytes(StandardCharsets.UTF_8))).isTrue();
+		assertThat(PanGuard.containsPan("セブン4111１111111111111".getBytes(StandardCharsets.UTF_8))).isFalse();
 	}
 
 }

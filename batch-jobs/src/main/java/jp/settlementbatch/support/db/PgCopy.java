@@ -137,6 +137,21 @@ public final class PgCopy {
 		}
 	}
 
+	/**
+	 * Abandons the COPY if it is still open: none of its rows stay, and the transaction
+	 * can go on only after a rollback (to a savepoint set before it).
+	 */
+	public void cancel() {
+		try {
+			if (this.copy.isActive()) {
+				this.copy.cancelCopy();
+			}
+		}
+		catch (SQLException ex) {
+			// the server ends the COPY with an error either way
+		}
+	}
+
 	private void flush() {
 		if (this.out.position == 0) {
 			return;

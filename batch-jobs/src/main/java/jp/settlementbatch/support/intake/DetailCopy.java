@@ -24,8 +24,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * rows go in, not by passes over the table afterwards.
  *
  * <p>
- * The chunk then goes in under a savepoint. Duplicates are rare: only when the index
- * refuses a key is the chunk written again through a temporary table and
+ * Lines stream into the COPY as the step reads them ({@link #add}), inside the chunk's
+ * transaction, and the COPY ends when the chunk is written ({@link #write}). The chunk
+ * goes in under a savepoint. Duplicates are rare: only when the index refuses a key is
+ * the chunk written again through a temporary table and
  * {@code INSERT ... ON CONFLICT DO NOTHING}, in line order, so the first line of a key
  * counts. A line whose key is already taken in, from an accepted file or earlier in this
  * one, is a duplicate when its content is the same (counted, not loaded) and
@@ -64,6 +66,15 @@ final class DetailCopy {
 	 */
 	private final Class<?>[] binaryTypes;
 
+	/** The current chunk's COPY, from its first accepted line until it is written. */
+	private PgCopy open;
+
+	private boolean openBinary;
+
+	private Savepoint savepoint;
+
+	private Exception failure;
+
 	DetailCopy(FileKind kind, DataSource dataSource) {
 		this.kind = kind;
 		this.dataSource = dataSource;
@@ -74,30 +85,88 @@ final class DetailCopy {
 		this.binaryTypes = binaryTypes(new JdbcTemplate(dataSource), kind.table(), names);
 	}
 
-	Outcome write(long fileId, List<CheckedLine> lines) {
-		if (this.kind.uniqueKey() == null) {
-			copy(this.kind.table(), fileId, lines);
-			return new Outcome(List.of(), 0);
+	/**
+	 * Streams an accepted line into the chunk's COPY as it is read, so PostgreSQL takes
+	 * in the chunk while the rest of it is still being read. The first line of a chunk
+	 * sets the savepoint and starts the COPY; {@link #write} ends it. An error is kept
+	 * for {@link #write}, which alone decides what it means.
+	 */
+	void add(long fileId, CheckedLine line) {
+		if (this.failure != null) {
+			return;
 		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			Savepoint savepoint = connection.setSavepoint();
+			boolean binary = line.encoded() != null;
+			if (this.open != null && this.openBinary != binary) {
+				this.open.finish(); // a run of the other form starts
+				this.open = null;
+			}
+			if (this.open == null) {
+				if (this.savepoint == null && this.kind.uniqueKey() != null) {
+					this.savepoint = DataSourceUtils.getConnection(this.dataSource).setSavepoint();
+				}
+				this.open = binary ? PgCopy.binaryInto(this.dataSource, this.kind.table(), this.columns)
+						: PgCopy.into(this.dataSource, this.kind.table(), this.columns);
+				this.openBinary = binary;
+			}
+			if (binary) {
+				this.open.encodedRow(line.encoded());
+			}
+			else {
+				this.open.row(rowOf(fileId, line.lineNumber(), line.values()));
+			}
+		}
+		catch (RuntimeException | SQLException ex) {
+			this.failure = ex;
+			cancel();
+		}
+	}
+
+	/**
+	 * Ends the chunk's COPY of {@code lines} (every accepted line of the chunk, each
+	 * already {@linkplain #add added}). When the unique key refused a line, the chunk
+	 * goes again, one line after the other.
+	 */
+	Outcome write(long fileId, List<CheckedLine> lines) {
+		if (this.failure == null && this.open != null) {
 			try {
-				copy(this.kind.table(), fileId, lines);
-				connection.releaseSavepoint(savepoint);
-				return new Outcome(List.of(), 0);
+				this.open.finish();
 			}
 			catch (RuntimeException ex) {
-				if (!isUniqueViolation(ex)) {
-					throw ex;
-				}
-				connection.rollback(savepoint);
+				this.failure = ex;
 			}
+		}
+		this.open = null;
+		Exception failed = this.failure;
+		Savepoint savepoint = this.savepoint;
+		this.failure = null;
+		this.savepoint = null;
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			if (failed == null) {
+				if (savepoint != null) {
+					connection.releaseSavepoint(savepoint);
+				}
+				return new Outcome(List.of(), 0);
+			}
+			if (savepoint == null || !isUniqueViolation(failed)) {
+				throw failed instanceof RuntimeException runtime ? runtime
+						: new IllegalStateException("COPY failed: " + ((SQLException) failed).getSQLState(), failed);
+			}
+			connection.rollback(savepoint);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Savepoint failed: " + ex.getSQLState(), ex);
 		}
 		return writeOneByOne(fileId, lines);
+	}
+
+	/** Abandons a COPY still open, when its chunk will not be written. */
+	void cancel() {
+		if (this.open != null) {
+			this.open.cancel();
+			this.open = null;
+		}
 	}
 
 	private Outcome writeOneByOne(long fileId, List<CheckedLine> lines) {

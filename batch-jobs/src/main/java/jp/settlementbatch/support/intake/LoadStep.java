@@ -22,9 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The chunked load of one file: reader, line rules and COPY writer of one step execution.
- * A thin adapter: the reading is {@link RecordFileReader}, the rules are the kind's
- * {@link DetailRule} and its {@link AccountBook} check, the writing is {@link DetailCopy}
- * and, for rejects, {@link PgCopy}.
+ * An accepted line goes into the chunk's COPY as soon as it is read, inside the chunk's
+ * transaction; the writer ends the COPY and records the rejects. A thin adapter: the
+ * reading is {@link RecordFileReader}, the rules are the kind's {@link DetailRule} and
+ * its {@link AccountBook} check, the writing is {@link DetailCopy} and, for rejects,
+ * {@link PgCopy}.
  */
 final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<CheckedLine>, StepExecutionListener {
 
@@ -102,6 +104,9 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 
 	@Override
 	public void close() {
+		if (this.details != null) {
+			this.details.cancel();
+		}
 		if (this.readAhead != null) {
 			this.readAhead.close();
 			this.readAhead = null;
@@ -110,7 +115,21 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 
 	@Override
 	public CheckedLine read() {
-		return this.readAhead == null ? null : this.readAhead.next();
+		if (this.readAhead == null) {
+			return null;
+		}
+		CheckedLine line;
+		try {
+			line = this.readAhead.next();
+		}
+		catch (RuntimeException ex) {
+			this.details.cancel(); // the chunk rolls back; its COPY must end first
+			throw ex;
+		}
+		if (line != null && line.isAccepted()) {
+			this.details.add(this.fileId, line);
+		}
+		return line;
 	}
 
 	@Override

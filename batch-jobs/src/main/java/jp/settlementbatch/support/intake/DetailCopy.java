@@ -118,7 +118,10 @@ final class DetailCopy {
 		}
 		catch (RuntimeException | SQLException ex) {
 			this.failure = ex;
-			cancel();
+			if (this.open != null) {
+				this.open.cancel();
+				this.open = null;
+			}
 		}
 	}
 
@@ -161,12 +164,17 @@ final class DetailCopy {
 		return writeOneByOne(fileId, lines);
 	}
 
-	/** Abandons a COPY still open, when its chunk will not be written. */
+	/**
+	 * Abandons the chunk when it will not be written (its transaction rolls back): a COPY
+	 * still open is cancelled, and the chunk's savepoint and error are forgotten.
+	 */
 	void cancel() {
 		if (this.open != null) {
 			this.open.cancel();
 			this.open = null;
 		}
+		this.savepoint = null;
+		this.failure = null;
 	}
 
 	private Outcome writeOneByOne(long fileId, List<CheckedLine> lines) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import com.opencsv.CSVReader;
 import jp.settlementbatch.support.testing.Cli;
 import jp.settlementbatch.support.testing.Snapshot;
@@ -20,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The import jobs end to end through the command line, on a real PostgreSQL: every reject
@@ -345,6 +350,49 @@ class ImportIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM report.cash_flow WHERE business_date = '2026-11-24'",
 				Long.class))
 			.isZero();
+	}
+
+	@Test
+	void aChunkWhoseReadFailsWhileItsCopyIsOpenRollsBackAndTheNextChunkGoesIn() {
+		// given a migrated database, and the cash-flow table's COPY as the load step
+		// drives it: lines are added as they are read, the chunk's writer ends the COPY
+		assertThat(this.cli.run("executions").exitCode()).isZero();
+		DataSource dataSource = this.jdbc.getDataSource();
+		TransactionTemplate chunk = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		FileKind cashFlows = new FileKind("CASH_FLOWS", "cash-flows", 11, 4, "payment.cash_flow",
+				"transaction_id, account_id, type, amount, currency, transacted_at, value_date, merchant_name, mcc, "
+						+ "card_last4, original_transaction_id",
+				(fields, day) -> new Object[0], "transaction_id", FileKind.Accounts.ANY, "", "");
+		DetailCopy copy = new DetailCopy(cashFlows, dataSource);
+		DetailCopy.RowEncoder rows = copy.encoder(77);
+		List<CheckedLine> first = List.of(line(rows, 2, "T-1"), line(rows, 3, "T-2"));
+
+		// when the reader fails after two lines went into the chunk's COPY (the load
+		// step cancels the COPY, then the chunk rolls back)
+		assertThatThrownBy(() -> chunk.executeWithoutResult(status -> {
+			first.forEach(line -> copy.add(77, line));
+			copy.cancel();
+			throw new IllegalStateException("the file could not be read on");
+		})).hasMessage("the file could not be read on");
+
+		// then nothing of that chunk stayed, and the next chunk goes in on the same copy
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM payment.cash_flow", Long.class)).isZero();
+		List<CheckedLine> again = List.of(line(rows, 2, "T-1"), line(rows, 3, "T-2"));
+		DetailCopy.Outcome outcome = chunk.execute(status -> {
+			again.forEach(line -> copy.add(77, line));
+			return copy.write(77, again);
+		});
+		assertThat(outcome.rejected()).isEmpty();
+		assertThat(this.jdbc.queryForList("SELECT transaction_id FROM payment.cash_flow ORDER BY line_number",
+				String.class))
+			.containsExactly("T-1", "T-2");
+	}
+
+	private static CheckedLine line(DetailCopy.RowEncoder rows, int lineNumber, String transactionId) {
+		Object[] values = { transactionId, "1000000001", "PURCHASE", 1200L, "JPY",
+				java.time.Instant.parse("2026-11-20T01:00:00Z"), java.time.LocalDate.of(2026, 11, 20), "ローソン", "5411",
+				"1111", null };
+		return CheckedLine.encoded(lineNumber, rows.encode(lineNumber, values), null);
 	}
 
 	@Test

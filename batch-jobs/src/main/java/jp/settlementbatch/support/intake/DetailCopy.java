@@ -67,9 +67,7 @@ final class DetailCopy {
 	private final Class<?>[] binaryTypes;
 
 	/** The current chunk's COPY, from its first accepted line until it is written. */
-	private PgCopy open;
-
-	private boolean openBinary;
+	private Runs chunk;
 
 	private Savepoint savepoint;
 
@@ -96,31 +94,18 @@ final class DetailCopy {
 			return;
 		}
 		try {
-			boolean binary = line.encoded() != null;
-			if (this.open != null && this.openBinary != binary) {
-				this.open.finish(); // a run of the other form starts
-				this.open = null;
-			}
-			if (this.open == null) {
-				if (this.savepoint == null && this.kind.uniqueKey() != null) {
+			if (this.chunk == null) {
+				if (this.kind.uniqueKey() != null) {
 					this.savepoint = DataSourceUtils.getConnection(this.dataSource).setSavepoint();
 				}
-				this.open = binary ? PgCopy.binaryInto(this.dataSource, this.kind.table(), this.columns)
-						: PgCopy.into(this.dataSource, this.kind.table(), this.columns);
-				this.openBinary = binary;
+				this.chunk = new Runs(this.kind.table(), fileId);
 			}
-			if (binary) {
-				this.open.encodedRow(line.encoded());
-			}
-			else {
-				this.open.row(rowOf(fileId, line.lineNumber(), line.values()));
-			}
+			this.chunk.add(line);
 		}
 		catch (RuntimeException | SQLException ex) {
 			this.failure = ex;
-			if (this.open != null) {
-				this.open.cancel();
-				this.open = null;
+			if (this.chunk != null) {
+				this.chunk.cancel();
 			}
 		}
 	}
@@ -131,15 +116,15 @@ final class DetailCopy {
 	 * goes again, one line after the other.
 	 */
 	Outcome write(long fileId, List<CheckedLine> lines) {
-		if (this.failure == null && this.open != null) {
+		if (this.failure == null && this.chunk != null) {
 			try {
-				this.open.finish();
+				this.chunk.finish();
 			}
 			catch (RuntimeException ex) {
 				this.failure = ex;
 			}
 		}
-		this.open = null;
+		this.chunk = null;
 		Exception failed = this.failure;
 		Savepoint savepoint = this.savepoint;
 		this.failure = null;
@@ -169,9 +154,9 @@ final class DetailCopy {
 	 * still open is cancelled, and the chunk's savepoint and error are forgotten.
 	 */
 	void cancel() {
-		if (this.open != null) {
-			this.open.cancel();
-			this.open = null;
+		if (this.chunk != null) {
+			this.chunk.cancel();
+			this.chunk = null;
 		}
 		this.savepoint = null;
 		this.failure = null;
@@ -229,30 +214,66 @@ final class DetailCopy {
 		};
 	}
 
-	/**
-	 * COPY of the lines, in line order: runs of lines encoded ahead go in PostgreSQL's
-	 * binary format (it then parses no numbers, dates or timestamps), other runs as text.
-	 * A file's lines are all one or the other unless a value has no binary form.
-	 */
 	private void copy(String table, long fileId, List<CheckedLine> lines) {
-		int from = 0;
-		while (from < lines.size()) {
-			boolean binary = lines.get(from).encoded() != null;
-			PgCopy copy = binary ? PgCopy.binaryInto(this.dataSource, table, this.columns)
-					: PgCopy.into(this.dataSource, table, this.columns);
-			int to = from;
-			for (; to < lines.size() && (lines.get(to).encoded() != null) == binary; to++) {
-				CheckedLine line = lines.get(to);
-				if (binary) {
-					copy.encodedRow(line.encoded());
-				}
-				else {
-					copy.row(rowOf(fileId, line.lineNumber(), line.values()));
-				}
-			}
-			copy.finish();
-			from = to;
+		Runs runs = new Runs(table, fileId);
+		lines.forEach(runs::add);
+		runs.finish();
+	}
+
+	/**
+	 * COPY of lines into one table, in line order: a run of lines encoded ahead goes in
+	 * PostgreSQL's binary format (it then parses no numbers, dates or timestamps), a run
+	 * of other lines as text. A file's lines are all one or the other unless a value has
+	 * no binary form.
+	 */
+	private final class Runs {
+
+		private final String table;
+
+		private final long fileId;
+
+		private PgCopy open;
+
+		private boolean binary;
+
+		Runs(String table, long fileId) {
+			this.table = table;
+			this.fileId = fileId;
 		}
+
+		void add(CheckedLine line) {
+			boolean encoded = line.encoded() != null;
+			if (this.open != null && this.binary != encoded) {
+				finish(); // a run of the other form starts
+			}
+			if (this.open == null) {
+				this.open = encoded ? PgCopy.binaryInto(DetailCopy.this.dataSource, this.table, DetailCopy.this.columns)
+						: PgCopy.into(DetailCopy.this.dataSource, this.table, DetailCopy.this.columns);
+				this.binary = encoded;
+			}
+			if (encoded) {
+				this.open.encodedRow(line.encoded());
+			}
+			else {
+				this.open.row(rowOf(this.fileId, line.lineNumber(), line.values()));
+			}
+		}
+
+		void finish() {
+			if (this.open != null) {
+				PgCopy copy = this.open;
+				this.open = null;
+				copy.finish();
+			}
+		}
+
+		void cancel() {
+			if (this.open != null) {
+				this.open.cancel();
+				this.open = null;
+			}
+		}
+
 	}
 
 	private boolean fitsBinary(Object[] row) {

@@ -157,7 +157,7 @@ final class LineSource implements AutoCloseable {
 					}
 					close++;
 				}
-				field = field(i + 1, close);
+				field = utf8(i + 1, close);
 				if (field != null && doubled) {
 					field = field.replace("\"\"", "\"");
 				}
@@ -174,7 +174,7 @@ final class LineSource implements AutoCloseable {
 					}
 					comma++;
 				}
-				field = field(i, comma);
+				field = utf8(i, comma);
 				i = comma;
 			}
 			if (field == null) {
@@ -194,8 +194,13 @@ final class LineSource implements AutoCloseable {
 		return n == fields.length ? fields : Arrays.copyOf(fields, n);
 	}
 
-	/** One field's text, or null when its bytes are not valid UTF-8. */
-	private String field(int from, int to) {
+	/**
+	 * The text of the bytes {@code [from, to)}, or null when they are not valid UTF-8.
+	 * The JDK's fast UTF-8 path first; a replacement character means the bytes may be
+	 * invalid, and only then the strict decoder decides (a real U+FFFD in the file is
+	 * valid UTF-8).
+	 */
+	private String utf8(int from, int to) {
 		for (int i = from; i < to; i++) {
 			if (this.buffer[i] < 0) {
 				String text = new String(this.buffer, from, to - from, StandardCharsets.UTF_8);
@@ -215,26 +220,11 @@ final class LineSource implements AutoCloseable {
 		}
 	}
 
+	/** The line's text; when it is not UTF-8, with replacement characters. */
 	private String decode(int from, int end) {
-		boolean ascii = true;
-		for (int i = from; i < end; i++) {
-			if (this.buffer[i] < 0) {
-				ascii = false;
-				break;
-			}
-		}
-		this.lastLineValid = true;
-		if (ascii) {
-			return new String(this.buffer, from, end - from, StandardCharsets.ISO_8859_1);
-		}
-		// The JDK's fast UTF-8 path; a replacement character means the bytes may be
-		// invalid, and only then the strict decoder decides (a real U+FFFD in the file
-		// is valid UTF-8).
-		String line = new String(this.buffer, from, end - from, StandardCharsets.UTF_8);
-		if (line.indexOf('\uFFFD') >= 0) {
-			this.lastLineValid = valid(from, end);
-		}
-		return line;
+		String text = utf8(from, end);
+		this.lastLineValid = text != null;
+		return text != null ? text : new String(this.buffer, from, end - from, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -18,7 +18,6 @@ import com.opencsv.ICSVWriter;
 
 import jp.settlementbatch.support.batch.RunProgress;
 import jp.settlementbatch.support.csv.FileRejection;
-import jp.settlementbatch.support.csv.PanGuard;
 import jp.settlementbatch.support.csv.ReadState;
 import jp.settlementbatch.support.csv.RecordFileReader;
 import jp.settlementbatch.support.csv.RecordLine;
@@ -209,7 +208,7 @@ final class IntakeSteps {
 			while (!wanted.isEmpty() && (line = reader.read()) != null) {
 				if (wanted.remove(line.lineNumber())) {
 					rows.add(new Object[] { file.fileId(), line.lineNumber(), reasons.get(line.lineNumber()),
-							PanGuard.mask(line.raw()) });
+							line.rawLine().masked() });
 				}
 			}
 		}

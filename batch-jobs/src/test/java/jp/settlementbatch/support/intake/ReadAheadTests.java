@@ -1,0 +1,125 @@
+package jp.settlementbatch.support.intake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.settlementbatch.support.csv.RecordFileReader;
+import jp.settlementbatch.support.files.FileStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReadAheadTests {
+
+	private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+	/** More lines than two batches hold, and not a whole number of batches. */
+	private static final int DETAILS = 2 * ReadAhead.BATCH + 88;
+
+	@TempDir
+	Path folder;
+
+	private final FileStore files = new FileStore(null, null, null);
+
+	@Test
+	void handsOverEveryLineInOrderAcrossBatchesThenTheEndForGood() throws IOException {
+		// given a file of 600 details
+		try (ReadAhead readAhead = readAhead(file(), passing(), new ExecutionContext())) {
+			// when every line is taken
+			List<Integer> numbers = take(readAhead, DETAILS);
+
+			// then they come in file order, then the end, again and again
+			assertThat(numbers).hasSize(DETAILS).first().isEqualTo(2);
+			assertThat(numbers).isSorted().doesNotHaveDuplicates().last().isEqualTo(DETAILS + 1);
+			assertThat(readAhead.next()).isNull();
+			assertThat(readAhead.next()).isNull();
+		}
+	}
+
+	@Test
+	void savesThePositionAfterTheLastLineHandedOverNotAfterTheLinesReadAhead() throws IOException {
+		// given a step that took 300 lines (more than a batch) while more were read ahead
+		Path file = file();
+		ExecutionContext context = new ExecutionContext();
+		try (ReadAhead readAhead = readAhead(file, passing(), context)) {
+			take(readAhead, 300);
+			Thread.sleep(200); // let the worker run ahead
+			readAhead.update(context);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+
+		// when the next attempt starts from the saved position
+		try (ReadAhead again = readAhead(file, passing(), context)) {
+			// then it goes on with the 301st detail and hands over the rest exactly once
+			List<Integer> rest = take(again, DETAILS - 300);
+			assertThat(rest.get(0)).isEqualTo(302); // the header is line 1
+			assertThat(rest).hasSize(DETAILS - 300).last().isEqualTo(DETAILS + 1);
+			assertThat(again.next()).isNull();
+		}
+	}
+
+	@Test
+	void aFailureComesAfterTheLinesReadBeforeItAndStays() throws IOException {
+		// given rules that fail (not reject: fail) on line 400, in the second batch
+		DetailRule failing = (fields, day) -> {
+			if (fields[1].equals("id399")) {
+				throw new IllegalStateException("disk gone");
+			}
+			return new Object[] { fields[1], Long.parseLong(fields[2]) };
+		};
+		try (ReadAhead readAhead = readAhead(file(), failing, new ExecutionContext())) {
+			// then the lines before it are handed over first
+			assertThat(take(readAhead, 398)).last().isEqualTo(399);
+
+			// and then the failure, on every later call too
+			assertThatThrownBy(readAhead::next).hasMessage("disk gone");
+			assertThatThrownBy(readAhead::next).hasMessage("disk gone");
+		}
+	}
+
+	private static List<Integer> take(ReadAhead readAhead, int count) {
+		List<Integer> numbers = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			CheckedLine line = readAhead.next();
+			assertThat(line).as("line %d of %d", i + 1, count).isNotNull();
+			assertThat(line.isAccepted()).isTrue();
+			numbers.add(line.lineNumber());
+		}
+		return numbers;
+	}
+
+	private static DetailRule passing() {
+		return (fields, day) -> new Object[] { fields[1], Long.parseLong(fields[2]) };
+	}
+
+	private ReadAhead readAhead(Path file, DetailRule rule, ExecutionContext context) {
+		FileKind kind = new FileKind("TEST", "test", 3, 2, "test.detail", "id, amount", rule, "", "");
+		RecordFileReader reader = new RecordFileReader(this.files, this.files.stat(file.toString()).orElseThrow(), DAY,
+				kind.moneyField());
+		return new ReadAhead(reader, new LineCheck(kind, DAY, null, (number, values) -> null), context,
+				ReadAhead.BATCH * 2);
+	}
+
+	private Path file() throws IOException {
+		StringBuilder text = new StringBuilder("H,F1,2026-11-20,SENDER,2026-11-20T01:00:00+09:00\n");
+		for (int i = 1; i <= DETAILS; i++) {
+			text.append("D,id").append(i).append(',').append(i).append('\n');
+		}
+		text.append("T,").append(DETAILS).append(',').append((long) DETAILS * (DETAILS + 1) / 2).append('\n');
+		Path file = this.folder.resolve("details.csv");
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+		return file;
+	}
+
+}

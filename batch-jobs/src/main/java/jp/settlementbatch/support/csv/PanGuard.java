@@ -7,6 +7,8 @@ package jp.settlementbatch.support.csv;
  */
 public final class PanGuard {
 
+	private static final int MIN_DIGITS = 13;
+
 	private PanGuard() {
 	}
 
@@ -19,7 +21,34 @@ public final class PanGuard {
 	 * byte of another character is one of them, so the bytes answer as the text would.
 	 */
 	public static boolean containsPan(byte[] utf8) {
-		return nextPan(new Bytes(utf8), 0) != null;
+		// A PAN lies in a run of at least 13 bytes that are all digits, spaces or dashes.
+		// Looking at every 13th byte is enough to land in every such run; only the runs
+		// met are looked at closely.
+		int length = utf8.length;
+		int i = MIN_DIGITS - 1;
+		while (i < length) {
+			if (!isPanByte(utf8[i])) {
+				i += MIN_DIGITS;
+				continue;
+			}
+			int from = i;
+			while (from > 0 && isPanByte(utf8[from - 1])) {
+				from--;
+			}
+			int to = i + 1;
+			while (to < length && isPanByte(utf8[to])) {
+				to++;
+			}
+			if (to - from >= MIN_DIGITS && nextPan(new Bytes(utf8, from, to), 0) != null) {
+				return true;
+			}
+			i = to + MIN_DIGITS; // the byte at to ends the run
+		}
+		return false;
+	}
+
+	private static boolean isPanByte(byte b) {
+		return (b >= '0' && b <= '9') || b == ' ' || b == '-';
 	}
 
 	/** {@code text} with every PAN masked; the same instance when there is none. */
@@ -66,7 +95,7 @@ public final class PanGuard {
 			}
 			// Dates, amounts and ids are shorter runs: only a run of PAN length is looked
 			// at closely.
-			if (count >= 13 && count <= 19 && luhn(digits(text, start, end))) {
+			if (count >= MIN_DIGITS && count <= 19 && luhn(digits(text, start, end))) {
 				return new int[] { start, end };
 			}
 			i = end;
@@ -110,17 +139,20 @@ public final class PanGuard {
 		return c >= '0' && c <= '9';
 	}
 
-	/** UTF-8 bytes seen as characters one byte each: enough to find ASCII digits. */
-	private record Bytes(byte[] utf8) implements CharSequence {
+	/**
+	 * UTF-8 bytes {@code [from, to)} seen as characters one byte each: enough to find
+	 * ASCII digits.
+	 */
+	private record Bytes(byte[] utf8, int from, int to) implements CharSequence {
 
 		@Override
 		public int length() {
-			return this.utf8.length;
+			return this.to - this.from;
 		}
 
 		@Override
 		public char charAt(int index) {
-			return (char) (this.utf8[index] & 0xFF);
+			return (char) (this.utf8[this.from + index] & 0xFF);
 		}
 
 		@Override

@@ -71,4 +71,34 @@ class PanGuardTests {
 		assertThat(PanGuard.containsPan("セブン4111１111111111111".getBytes(StandardCharsets.UTF_8))).isFalse();
 	}
 
+	@Test
+	void findsAPanInTheBytesWhereverItStandsInTheLine() {
+		// given PANs (plain, grouped, of 13 and 19 digits) and near misses, placed at
+		// every
+		// offset between neighbours that do and do not continue a run of digits
+		List<String> numbers = List.of("4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111",
+				"4222222222222", "6011000000000000004", "411111111111111", "4111111111111112", "4111  1111 1111 1111");
+		List<String> neighbours = List.of("", "a", "店", "0", "1 ", "-", ",", "12345678901", " 9");
+		int checked = 0;
+		int found = 0;
+		for (String number : numbers) {
+			for (String before : neighbours) {
+				for (String after : neighbours) {
+					for (int pad = 0; pad <= 14; pad++) {
+						String text = "x".repeat(pad) + before + number + after + "y".repeat(14 - pad);
+						boolean inText = PanGuard.containsPan(text);
+
+						// then the bytes answer as the text does
+						assertThat(PanGuard.containsPan(text.getBytes(StandardCharsets.UTF_8))).as(text)
+							.isEqualTo(inText);
+						checked++;
+						found += inText ? 1 : 0;
+					}
+				}
+			}
+		}
+		// and the cases are not all of one kind
+		assertThat(found).isGreaterThan(checked / 10).isLessThan(checked - checked / 10);
+	}
+
 }

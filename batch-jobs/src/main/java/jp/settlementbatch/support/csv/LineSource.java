@@ -2,7 +2,10 @@ package jp.settlementbatch.support.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -20,6 +23,8 @@ import java.util.Arrays;
  * decoded only when someone asks for it.
  */
 final class LineSource implements AutoCloseable {
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private final InputStream in;
 
@@ -85,13 +90,12 @@ final class LineSource implements AutoCloseable {
 	boolean next() throws IOException {
 		int scanFrom = this.position;
 		while (true) {
-			for (int i = scanFrom; i < this.limit; i++) {
-				if (this.buffer[i] == '\n') {
-					select(this.position, i);
-					this.offset += i + 1 - this.position;
-					this.position = i + 1;
-					return true;
-				}
+			int i = lineFeed(this.buffer, scanFrom, this.limit);
+			if (i >= 0) {
+				select(this.position, i);
+				this.offset += i + 1 - this.position;
+				this.position = i + 1;
+				return true;
 			}
 			scanFrom = this.limit - this.position;
 			if (!fill(this.limit - this.position + 1)) {
@@ -105,6 +109,29 @@ final class LineSource implements AutoCloseable {
 			}
 			scanFrom += this.position;
 		}
+	}
+
+	/**
+	 * The index of the first LF in {@code bytes[from, to)}, or -1. Eight bytes at a time:
+	 * a byte of {@code word ^ LFs} is zero where the LF is, and
+	 * {@code (x - 0x01..) & ~x &
+	 * 0x80..} has the high bit of the lowest zero byte of {@code x} set.
+	 */
+	static int lineFeed(byte[] bytes, int from, int to) {
+		int i = from;
+		for (; i + Long.BYTES <= to; i += Long.BYTES) {
+			long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+			long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+			if (zero != 0) {
+				return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+			}
+		}
+		for (; i < to; i++) {
+			if (bytes[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private void select(int from, int to) {

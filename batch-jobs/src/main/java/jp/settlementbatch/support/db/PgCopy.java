@@ -186,6 +186,21 @@ public final class PgCopy {
 			return Arrays.copyOf(this.out.buffer, this.out.position);
 		}
 
+		/**
+		 * The row {@code (first, second, values...)} in binary COPY form: a BIGINT, an
+		 * INTEGER, then values as for {@link #binaryInto}.
+		 */
+		public byte[] encode(long first, int second, Object[] values) {
+			this.out.position = 0;
+			this.out.putShort(values.length + 2);
+			this.out.putInt(8);
+			this.out.putLong(first);
+			this.out.putInt(4);
+			this.out.putInt(second);
+			this.out.binaryValues(values);
+			return Arrays.copyOf(this.out.buffer, this.out.position);
+		}
+
 	}
 
 	/** A growing byte buffer and the two COPY encodings. */
@@ -228,6 +243,10 @@ public final class PgCopy {
 
 		void binaryTuple(Object[] values) {
 			putShort(values.length);
+			binaryValues(values);
+		}
+
+		void binaryValues(Object[] values) {
 			for (Object value : values) {
 				if (value == null) {
 					putInt(-1);
@@ -278,7 +297,7 @@ public final class PgCopy {
 			this.buffer[this.position++] = (byte) value;
 		}
 
-		private void putInt(int value) {
+		void putInt(int value) {
 			ensure(4);
 			this.buffer[this.position++] = (byte) (value >>> 24);
 			this.buffer[this.position++] = (byte) (value >>> 16);
@@ -286,7 +305,7 @@ public final class PgCopy {
 			this.buffer[this.position++] = (byte) value;
 		}
 
-		private void putLong(long value) {
+		void putLong(long value) {
 			putInt((int) (value >>> 32));
 			putInt((int) value);
 		}

@@ -204,14 +204,11 @@ final class DetailCopy {
 	 * every value has the Java type of its column, else none.
 	 */
 	RowEncoder encoder(long fileId) {
-		if (this.binaryTypes == null) {
+		if (this.binaryTypes == null || this.binaryTypes[0] != Long.class || this.binaryTypes[1] != Integer.class) {
 			return (lineNumber, values) -> null;
 		}
 		PgCopy.Tuples tuples = new PgCopy.Tuples();
-		return (lineNumber, values) -> {
-			Object[] row = rowOf(fileId, lineNumber, values);
-			return fitsBinary(row) ? tuples.encode(row) : null;
-		};
+		return (lineNumber, values) -> fitsBinary(values) ? tuples.encode(fileId, lineNumber, values) : null;
 	}
 
 	private void copy(String table, long fileId, List<CheckedLine> lines) {
@@ -276,9 +273,11 @@ final class DetailCopy {
 
 	}
 
-	private boolean fitsBinary(Object[] row) {
-		for (int i = 0; i < row.length; i++) {
-			if (row[i] != null && (row[i].getClass() != this.binaryTypes[i] || !PgCopy.fitsBinary(row[i]))) {
+	/** Whether a line's values (the row after file id and line number) fit binary. */
+	private boolean fitsBinary(Object[] values) {
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] != null
+					&& (values[i].getClass() != this.binaryTypes[i + 2] || !PgCopy.fitsBinary(values[i]))) {
 				return false;
 			}
 		}

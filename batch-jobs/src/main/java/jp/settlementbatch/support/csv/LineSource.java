@@ -228,13 +228,10 @@ final class LineSource implements AutoCloseable {
 	 * valid UTF-8).
 	 */
 	private String utf8(int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (this.buffer[i] < 0) {
-				String text = new String(this.buffer, from, to - from, StandardCharsets.UTF_8);
-				return text.indexOf('\uFFFD') < 0 || valid(from, to) ? text : null;
-			}
-		}
-		return new String(this.buffer, from, to - from, StandardCharsets.ISO_8859_1);
+		// ASCII bytes (the JDK checks them all at once) make a one-byte-per-character
+		// string, in which the search for U+FFFD ends at once.
+		String text = new String(this.buffer, from, to - from, StandardCharsets.UTF_8);
+		return text.indexOf('\uFFFD') < 0 || valid(from, to) ? text : null;
 	}
 
 	private boolean valid(int from, int to) {

@@ -113,9 +113,9 @@ final class LineSource implements AutoCloseable {
 
 	/**
 	 * The index of the first LF in {@code bytes[from, to)}, or -1. Eight bytes at a time:
-	 * a byte of {@code word ^ LFs} is zero where the LF is, and
-	 * {@code (x - 0x01..) & ~x &
-	 * 0x80..} has the high bit of the lowest zero byte of {@code x} set.
+	 * in {@code x}, the word XOR eight LFs, an LF byte is zero; the lowest zero byte of
+	 * {@code x} is the lowest byte with its high bit set in
+	 * {@code (x - 0x0101...) & ~x & 0x8080...}.
 	 */
 	static int lineFeed(byte[] bytes, int from, int to) {
 		int i = from;

@@ -90,8 +90,8 @@ final class AccountBook {
 	}
 
 	/**
-	 * Chooses the dense form when the range of ids needs no more bits than the table
-	 * needs bytes: two bits per id in the range, 64 per account at most.
+	 * Chooses the dense form when it takes no more memory than the table: two bits per id
+	 * in the range, so fewer than 64 ids in the range per account (16 bytes).
 	 */
 	private AccountBook seal() {
 		if (this.size > 0 && this.highest - this.lowest < 64L * this.size) {

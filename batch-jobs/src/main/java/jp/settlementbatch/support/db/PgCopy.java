@@ -179,13 +179,6 @@ public final class PgCopy {
 
 		private final Bytes out = new Bytes(512);
 
-		/** The row in binary COPY form; its values as for {@link #binaryInto}. */
-		public byte[] encode(Object... values) {
-			this.out.position = 0;
-			this.out.binaryTuple(values);
-			return Arrays.copyOf(this.out.buffer, this.out.position);
-		}
-
 		/**
 		 * The row {@code (first, second, values...)} in binary COPY form: a BIGINT, an
 		 * INTEGER, then values as for {@link #binaryInto}.

@@ -105,7 +105,8 @@ final class ReadAhead implements AutoCloseable {
 		if (this.ended) {
 			return null;
 		}
-		if (this.next == this.current.size()) {
+		while (this.next == this.current.size()) {
+			// this batch is handed over: its failure, if any, else the next batch
 			if (this.current.failure() != null) {
 				throw this.current.failure();
 			}
@@ -117,9 +118,6 @@ final class ReadAhead implements AutoCloseable {
 				throw new IllegalStateException("Interrupted while reading ahead", ex);
 			}
 			this.next = 0;
-			if (this.current.size() == 0 && this.current.failure() != null) {
-				throw this.current.failure();
-			}
 		}
 		Prepared prepared = this.current.lines()[this.next];
 		this.current.lines()[this.next++] = null; // handed over: the chunk holds it now

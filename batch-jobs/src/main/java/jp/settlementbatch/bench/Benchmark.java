@@ -106,7 +106,7 @@ public final class Benchmark {
 	public long copyFloor(Path cashFlowFile) {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		jdbc.execute("CREATE SCHEMA IF NOT EXISTS bench");
-		jdbc.execute("DROP TABLE IF EXISTS bench.floor_cash_flow");
+		dropFloor();
 		jdbc.execute(
 				"""
 						CREATE UNLOGGED TABLE bench.floor_cash_flow (

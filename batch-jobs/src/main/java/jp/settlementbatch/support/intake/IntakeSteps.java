@@ -69,7 +69,7 @@ final class IntakeSteps {
 		LoadStep load = new LoadStep(this.kind, this.prefix, this.context.files(), this.context.importFiles(),
 				this.context.dataSource(), this.context.chunkSize());
 		return new StepBuilder(stepName("load"), this.context.jobRepository())
-			.<CheckedLine, CheckedLine>chunk(this.context.chunkSize())
+			.<LineBlock, LineBlock>chunk(load.chunkSize())
 			.transactionManager(this.context.transactionManager())
 			.reader(load)
 			.writer(load)

@@ -12,6 +12,7 @@ import jp.settlementbatch.support.db.PgCopy;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
 
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -27,8 +28,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reading is {@link RecordFileReader}, the rules are the kind's {@link DetailRule} and
  * its {@link AccountBook} check, the writing is {@link DetailCopy} and, for rejects,
  * {@link PgCopy}.
+ *
+ * <p>
+ * The step's items are {@linkplain LineBlock blocks} of lines, {@link #chunkSize} of them
+ * to a chunk of the configured number of lines; Spring Batch counts one read and one
+ * write per block, and this step adds the rest of each block's lines to the step's read
+ * and write counts, so operators see lines, as with one line per item.
  */
-final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<CheckedLine>, StepExecutionListener {
+final class LoadStep implements ItemStreamReader<LineBlock>, ItemWriter<LineBlock>, StepExecutionListener,
+		ChunkListener<LineBlock, LineBlock> {
 
 	private final FileKind kind;
 
@@ -46,7 +54,18 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 
 	private ReadAhead readAhead;
 
+	private final int chunkLines;
+
 	private final int readAheadCapacity;
+
+	private StepExecution stepExecution;
+
+	/**
+	 * Lines read (written) in this chunk beyond the one per block Spring Batch counts.
+	 */
+	private long uncountedReads;
+
+	private long uncountedWrites;
 
 	private long fileId;
 
@@ -59,6 +78,7 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 
 	LoadStep(FileKind kind, String prefix, FileStore files, ImportFiles importFiles, DataSource dataSource,
 			int chunkSize) {
+		this.chunkLines = chunkSize;
 		this.readAheadCapacity = Math.max(2 * chunkSize, 16);
 		this.kind = kind;
 		this.prefix = prefix;
@@ -67,8 +87,16 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 		this.dataSource = dataSource;
 	}
 
+	/** Blocks to a chunk: the step's chunk size in items. */
+	int chunkSize() {
+		return ReadAhead.blocksPerChunk(this.chunkLines);
+	}
+
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+		this.uncountedReads = 0;
+		this.uncountedWrites = 0;
 		this.reader = null;
 		Optional<IntakeInput> input = IntakeInput.from(stepExecution.getJobParameters(), this.prefix);
 		Optional<ImportFile> file = this.importFiles
@@ -89,7 +117,7 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 	@Override
 	public void open(ExecutionContext context) {
 		if (this.reader != null) {
-			this.readAhead = new ReadAhead(this.reader, this.check, context, this.readAheadCapacity);
+			this.readAhead = new ReadAhead(this.reader, this.check, context, this.chunkLines, this.readAheadCapacity);
 			this.duplicates = context.getLong(DUPLICATES, 0L);
 		}
 	}
@@ -114,30 +142,39 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 	}
 
 	@Override
-	public CheckedLine read() {
+	public LineBlock read() {
 		if (this.readAhead == null) {
 			return null;
 		}
-		CheckedLine line;
+		LineBlock block;
 		try {
-			line = this.readAhead.next();
+			block = this.readAhead.next();
 		}
 		catch (RuntimeException ex) {
 			this.details.cancel(); // the chunk rolls back; its COPY must end first
 			throw ex;
 		}
-		if (line != null && line.isAccepted()) {
-			this.details.add(this.fileId, line);
+		if (block != null) {
+			for (CheckedLine line : block.lines()) {
+				if (line.isAccepted()) {
+					this.details.add(this.fileId, line);
+				}
+			}
+			this.uncountedReads += block.size() - 1;
 		}
-		return line;
+		return block;
 	}
 
 	@Override
-	public void write(Chunk<? extends CheckedLine> chunk) {
-		List<CheckedLine> accepted = new ArrayList<>(chunk.size());
+	public void write(Chunk<? extends LineBlock> chunk) {
+		List<CheckedLine> accepted = new ArrayList<>(chunk.size() * ReadAhead.BLOCK);
 		List<CheckedLine> rejected = new ArrayList<>();
-		for (CheckedLine line : chunk) {
-			(line.isAccepted() ? accepted : rejected).add(line);
+		long lines = 0;
+		for (LineBlock block : chunk) {
+			for (CheckedLine line : block.lines()) {
+				(line.isAccepted() ? accepted : rejected).add(line);
+			}
+			lines += block.size();
 		}
 		if (!accepted.isEmpty()) {
 			DetailCopy.Outcome outcome = this.details.write(this.fileId, accepted);
@@ -152,6 +189,29 @@ final class LoadStep implements ItemStreamReader<CheckedLine>, ItemWriter<Checke
 			}
 			rejects.finish();
 		}
+		this.uncountedWrites += lines - chunk.size();
+	}
+
+	/*
+	 * Registered before the progress listener, this runs after it (Spring Batch calls
+	 * afterChunk in reverse order), so progress lines show whole chunks of lines.
+	 */
+	@Override
+	public void afterChunk(Chunk<LineBlock> chunk) {
+		countLines();
+	}
+
+	@Override
+	public void onChunkError(Exception exception, Chunk<LineBlock> chunk) {
+		countLines();
+	}
+
+	/** Adds the lines Spring Batch did not count to the step's counts. */
+	private void countLines() {
+		this.stepExecution.setReadCount(this.stepExecution.getReadCount() + this.uncountedReads);
+		this.stepExecution.setWriteCount(this.stepExecution.getWriteCount() + this.uncountedWrites);
+		this.uncountedReads = 0;
+		this.uncountedWrites = 0;
 	}
 
 }

@@ -1,5 +1,7 @@
 package jp.settlementbatch.support.intake;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -14,46 +16,54 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * current chunk, so parsing overlaps with PostgreSQL taking in the previous COPY.
  *
  * <p>
- * Restart semantics are those of the plain reader: each prepared line carries the
- * reader's position just after it, and {@link #update} saves the position of the last
- * line handed to the step, never of lines read ahead. Lines read ahead and not yet handed
- * over when the step ends are simply read again by the next attempt.
+ * The lines go to the step in {@linkplain LineBlock blocks} of at most {@value #BLOCK}. A
+ * block never crosses a chunk boundary: a chunk of {@link #blocksPerChunk(int)
+ * blocksPerChunk(chunkLines)} blocks holds exactly {@code chunkLines} lines (the last
+ * block of a chunk is shorter when {@value #BLOCK} does not divide it).
  *
  * <p>
- * Lines go from the worker to the step in batches of {@value #BATCH}, so the two threads
- * meet once per batch rather than once per line; the step still reads them one by one.
+ * Restart semantics are those of the plain reader: each block carries the reader's
+ * position just after its last line, and {@link #update} saves the position after the
+ * last block handed to the step, never of lines read ahead. Lines read ahead and not yet
+ * handed over when the step ends are simply read again by the next attempt.
  */
 final class ReadAhead implements AutoCloseable {
 
-	/** Lines handed from the worker to the step at a time: one queue operation each. */
-	static final int BATCH = 256;
+	/** The most lines in a block. */
+	static final int BLOCK = 256;
 
-	private record Prepared(CheckedLine line, ReadState after) {
+	/**
+	 * A block for the step: its lines, the position after them (null after a failure),
+	 * whether the file ends with it, and the failure that stopped the reading, if any.
+	 */
+	private record Handover(List<CheckedLine> lines, ReadState after, boolean end, RuntimeException failure) {
 
 	}
 
-	/** A run of prepared lines; the last batch of the file ends with a null line. */
-	private record Batch(Prepared[] lines, int size, RuntimeException failure) {
+	private final BlockingQueue<Handover> queue;
 
-	}
-
-	private final BlockingQueue<Batch> queue;
+	private final int chunkLines;
 
 	private final Thread worker;
 
 	private ReadState handedOver;
 
-	private Batch current = new Batch(new Prepared[0], 0, null);
-
-	private int next;
-
 	private boolean ended;
+
+	private RuntimeException failure;
 
 	private volatile boolean closed;
 
-	/** {@code capacity}: about how many lines may wait, read ahead, for the step. */
-	ReadAhead(RecordFileReader reader, LineCheck check, ExecutionContext context, int capacity) {
-		this.queue = new ArrayBlockingQueue<>(Math.max(capacity / BATCH, 2));
+	/**
+	 * {@code chunkLines}: lines per chunk; {@code capacity}: about how many lines may
+	 * wait, read ahead, for the step.
+	 */
+	ReadAhead(RecordFileReader reader, LineCheck check, ExecutionContext context, int chunkLines, int capacity) {
+		if (chunkLines < 1) {
+			throw new IllegalArgumentException("A chunk holds at least one line, not " + chunkLines);
+		}
+		this.queue = new ArrayBlockingQueue<>(Math.max(capacity / BLOCK, 2));
+		this.chunkLines = chunkLines;
 		reader.open(context);
 		this.handedOver = reader.state().copy();
 		this.worker = new Thread(() -> prepare(reader, check), "read-ahead");
@@ -61,26 +71,34 @@ final class ReadAhead implements AutoCloseable {
 		this.worker.start();
 	}
 
+	/** Blocks in a chunk of {@code chunkLines} lines: the step's chunk size in items. */
+	static int blocksPerChunk(int chunkLines) {
+		return (chunkLines + BLOCK - 1) / BLOCK;
+	}
+
 	private void prepare(RecordFileReader reader, LineCheck check) {
-		Prepared[] batch = new Prepared[BATCH];
+		CheckedLine[] block = new CheckedLine[BLOCK];
 		int size = 0;
+		int inChunk = 0;
 		try {
 			RecordLine line;
 			while (!this.closed && (line = reader.read()) != null) {
-				// made before it takes a slot: a failing check leaves no gap
-				Prepared prepared = new Prepared(check.check(line), reader.state().copy());
-				batch[size++] = prepared;
-				if (size == BATCH) {
-					this.queue.put(new Batch(batch, size, null));
-					batch = new Prepared[BATCH];
-					size = 0;
+				// checked before it takes a slot: a failing check leaves no gap
+				CheckedLine checked = check.check(line);
+				block[size++] = checked;
+				if (++inChunk == this.chunkLines) {
+					inChunk = 0;
 				}
+				else if (size < BLOCK) {
+					continue;
+				}
+				this.queue.put(new Handover(lines(block, size), reader.state().copy(), false, null));
+				block = new CheckedLine[BLOCK];
+				size = 0;
 			}
 			if (!this.closed) {
-				// the end also carries the final state: trailer checks, whole-file
-				// rejection
-				batch[size++] = new Prepared(null, reader.state().copy());
-				this.queue.put(new Batch(batch, size, null));
+				// the end carries the final state: trailer checks, whole-file rejection
+				this.queue.put(new Handover(lines(block, size), reader.state().copy(), true, null));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -89,7 +107,7 @@ final class ReadAhead implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// the lines before the failure are handed over first, then the failure
 			try {
-				this.queue.put(new Batch(batch, size, ex));
+				this.queue.put(new Handover(lines(block, size), null, false, ex));
 			}
 			catch (InterruptedException closing) {
 				Thread.currentThread().interrupt();
@@ -100,35 +118,42 @@ final class ReadAhead implements AutoCloseable {
 		}
 	}
 
-	/** The next checked line, or null at the end of the file. */
-	CheckedLine next() {
-		if (this.ended) {
-			return null;
-		}
-		while (this.next == this.current.size()) {
-			// this batch is handed over: its failure, if any, else the next batch
-			if (this.current.failure() != null) {
-				throw this.current.failure();
+	private static List<CheckedLine> lines(CheckedLine[] block, int size) {
+		return Arrays.asList(size == block.length ? block : Arrays.copyOf(block, size));
+	}
+
+	/**
+	 * The next block of checked lines, or null at the end of the file. A failure of the
+	 * reading comes after the lines read before it, and again on every later call.
+	 */
+	LineBlock next() {
+		while (true) {
+			if (this.failure != null) {
+				throw this.failure;
 			}
+			if (this.ended) {
+				return null;
+			}
+			Handover handover;
 			try {
-				this.current = this.queue.take();
+				handover = this.queue.take();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while reading ahead", ex);
 			}
-			this.next = 0;
+			this.failure = handover.failure();
+			this.ended = handover.end();
+			if (handover.after() != null) {
+				this.handedOver = handover.after();
+			}
+			if (!handover.lines().isEmpty()) {
+				return new LineBlock(handover.lines());
+			}
 		}
-		Prepared prepared = this.current.lines()[this.next];
-		this.current.lines()[this.next++] = null; // handed over: the chunk holds it now
-		this.handedOver = prepared.after();
-		if (prepared.line() == null) {
-			this.ended = true; // later calls see the end too
-		}
-		return prepared.line();
 	}
 
-	/** Saves the position after the last line handed to the step. */
+	/** Saves the position after the last block handed to the step. */
 	void update(ExecutionContext context) {
 		this.handedOver.saveTo(context);
 	}

@@ -228,6 +228,12 @@ class ImportIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT amount FROM report.cash_flow WHERE transaction_id = ?", Long.class,
 				fields[1]))
 			.isEqualTo(Long.parseLong(taken.split(",")[4]));
+		// and the load step counts lines, in chunks of two: 2, 2, 2 and 1
+		assertThat(this.jdbc.queryForMap("SELECT read_count, write_count, commit_count FROM batch.batch_step_execution"
+				+ " WHERE step_name = 'load-cash-flows' ORDER BY step_execution_id DESC LIMIT 1"))
+			.containsEntry("read_count", 7L)
+			.containsEntry("write_count", 7L)
+			.containsEntry("commit_count", 4L);
 	}
 
 	@Test

@@ -22,8 +22,11 @@ class ReadAheadTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
-	/** More lines than two batches hold, and not a whole number of batches. */
-	private static final int DETAILS = 2 * ReadAhead.BATCH + 88;
+	/** More lines than two blocks hold, and not a whole number of blocks. */
+	private static final int DETAILS = 2 * ReadAhead.BLOCK + 88;
+
+	/** Lines to a chunk: more than a block, and not a whole number of blocks. */
+	private static final int CHUNK = 300;
 
 	@TempDir
 	Path folder;
@@ -31,23 +34,43 @@ class ReadAheadTests {
 	private final FileStore files = new FileStore(null, null, null);
 
 	@Test
-	void handsOverEveryLineInOrderAcrossBatchesThenTheEndForGood() throws IOException {
-		// given a file of 600 details
+	void handsOverEveryLineInOrderInBlocksThatFillChunksExactlyThenTheEndForGood() throws IOException {
+		// given a file of 600 details, read for chunks of 300 lines
 		try (ReadAhead readAhead = readAhead(file(), passing(), new ExecutionContext())) {
-			// when every line is taken
-			List<Integer> numbers = take(readAhead, DETAILS);
+			// when every block is taken
+			List<Integer> sizes = new ArrayList<>();
+			List<Integer> numbers = new ArrayList<>();
+			for (LineBlock block = readAhead.next(); block != null; block = readAhead.next()) {
+				sizes.add(block.size());
+				block.lines().forEach(line -> numbers.add(line.lineNumber()));
+			}
 
-			// then they come in file order, then the end, again and again
+			// then every line comes once, in file order, in blocks of at most 256 lines
 			assertThat(numbers).hasSize(DETAILS).first().isEqualTo(2);
 			assertThat(numbers).isSorted().doesNotHaveDuplicates().last().isEqualTo(DETAILS + 1);
+			// and a chunk's worth of blocks (two) holds exactly a chunk's 300 lines
+			assertThat(ReadAhead.blocksPerChunk(CHUNK)).isEqualTo(2);
+			assertThat(sizes).containsExactly(256, 44, 256, 44);
+			// then the end, again and again
 			assertThat(readAhead.next()).isNull();
 			assertThat(readAhead.next()).isNull();
 		}
 	}
 
 	@Test
+	void aChunkOfBlocksHoldsTheChunksLinesWhateverTheChunkSize() {
+		// a block never holds more than 256 lines, and the blocks of a chunk hold them
+		// all
+		assertThat(ReadAhead.blocksPerChunk(1)).isEqualTo(1);
+		assertThat(ReadAhead.blocksPerChunk(256)).isEqualTo(1);
+		assertThat(ReadAhead.blocksPerChunk(257)).isEqualTo(2);
+		assertThat(ReadAhead.blocksPerChunk(10_000)).isEqualTo(40); // 39 x 256 + 16
+	}
+
+	@Test
 	void savesThePositionAfterTheLastLineHandedOverNotAfterTheLinesReadAhead() throws IOException {
-		// given a step that took 300 lines (more than a batch) while more were read ahead
+		// given a step that took a chunk of 300 lines (more than a block) while more were
+		// read ahead
 		Path file = file();
 		ExecutionContext context = new ExecutionContext();
 		try (ReadAhead readAhead = readAhead(file, passing(), context)) {
@@ -71,7 +94,9 @@ class ReadAheadTests {
 
 	@Test
 	void aFailureComesAfterTheLinesReadBeforeItAndStays() throws IOException {
-		// given rules that fail (not reject: fail) on line 400, in the second batch
+		// given rules that fail (not reject: fail) on line 400, in the second chunk's
+		// first
+		// block
 		DetailRule failing = (fields, day) -> {
 			if (fields[1].equals("id399")) {
 				throw new IllegalStateException("disk gone");
@@ -88,14 +113,18 @@ class ReadAheadTests {
 		}
 	}
 
+	/** Takes blocks until they held {@code count} lines, which must end a block. */
 	private static List<Integer> take(ReadAhead readAhead, int count) {
 		List<Integer> numbers = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			CheckedLine line = readAhead.next();
-			assertThat(line).as("line %d of %d", i + 1, count).isNotNull();
-			assertThat(line.isAccepted()).isTrue();
-			numbers.add(line.lineNumber());
+		while (numbers.size() < count) {
+			LineBlock block = readAhead.next();
+			assertThat(block).as("lines after %d of %d", numbers.size(), count).isNotNull();
+			for (CheckedLine line : block.lines()) {
+				assertThat(line.isAccepted()).isTrue();
+				numbers.add(line.lineNumber());
+			}
 		}
+		assertThat(numbers).hasSize(count);
 		return numbers;
 	}
 
@@ -107,8 +136,8 @@ class ReadAheadTests {
 		FileKind kind = new FileKind("TEST", "test", 3, 2, "test.detail", "id, amount", rule, "", "");
 		RecordFileReader reader = new RecordFileReader(this.files, this.files.stat(file.toString()).orElseThrow(), DAY,
 				kind.moneyField());
-		return new ReadAhead(reader, new LineCheck(kind, DAY, null, (number, values) -> null), context,
-				ReadAhead.BATCH * 2);
+		return new ReadAhead(reader, new LineCheck(kind, DAY, null, (number, values) -> null), context, CHUNK,
+				ReadAhead.BLOCK * 2);
 	}
 
 	private Path file() throws IOException {

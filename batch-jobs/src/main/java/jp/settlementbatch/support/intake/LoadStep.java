@@ -56,8 +56,6 @@ final class LoadStep implements ItemStreamReader<LineBlock>, ItemWriter<LineBloc
 
 	private final int chunkLines;
 
-	private final int readAheadCapacity;
-
 	private StepExecution stepExecution;
 
 	/**
@@ -79,7 +77,6 @@ final class LoadStep implements ItemStreamReader<LineBlock>, ItemWriter<LineBloc
 	LoadStep(FileKind kind, String prefix, FileStore files, ImportFiles importFiles, DataSource dataSource,
 			int chunkSize) {
 		this.chunkLines = chunkSize;
-		this.readAheadCapacity = Math.max(2 * chunkSize, 16);
 		this.kind = kind;
 		this.prefix = prefix;
 		this.files = files;
@@ -117,7 +114,7 @@ final class LoadStep implements ItemStreamReader<LineBlock>, ItemWriter<LineBloc
 	@Override
 	public void open(ExecutionContext context) {
 		if (this.reader != null) {
-			this.readAhead = new ReadAhead(this.reader, this.check, context, this.chunkLines, this.readAheadCapacity);
+			this.readAhead = new ReadAhead(this.reader, this.check, context, this.chunkLines);
 			this.duplicates = context.getLong(DUPLICATES, 0L);
 		}
 	}

@@ -33,6 +33,12 @@ final class ReadAhead implements AutoCloseable {
 	static final int BLOCK = 256;
 
 	/**
+	 * Blocks that may wait, read ahead, for the step: enough to carry it over a chunk's
+	 * commit, few enough that memory does not grow with the chunk size.
+	 */
+	static final int WAITING = 64;
+
+	/**
 	 * A block for the step: its lines, the position after them (null after a failure),
 	 * whether the file ends with it, and the failure that stopped the reading, if any.
 	 */
@@ -54,15 +60,12 @@ final class ReadAhead implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	/**
-	 * {@code chunkLines}: lines per chunk; {@code capacity}: about how many lines may
-	 * wait, read ahead, for the step.
-	 */
-	ReadAhead(RecordFileReader reader, LineCheck check, ExecutionContext context, int chunkLines, int capacity) {
+	/** {@code chunkLines}: lines per chunk. */
+	ReadAhead(RecordFileReader reader, LineCheck check, ExecutionContext context, int chunkLines) {
 		if (chunkLines < 1) {
 			throw new IllegalArgumentException("A chunk holds at least one line, not " + chunkLines);
 		}
-		this.queue = new ArrayBlockingQueue<>(Math.max(capacity / BLOCK, 2));
+		this.queue = new ArrayBlockingQueue<>(WAITING);
 		this.chunkLines = chunkLines;
 		reader.open(context);
 		this.handedOver = reader.state().copy();

@@ -136,8 +136,7 @@ class ReadAheadTests {
 		FileKind kind = new FileKind("TEST", "test", 3, 2, "test.detail", "id, amount", rule, "", "");
 		RecordFileReader reader = new RecordFileReader(this.files, this.files.stat(file.toString()).orElseThrow(), DAY,
 				kind.moneyField());
-		return new ReadAhead(reader, new LineCheck(kind, DAY, null, (number, values) -> null), context, CHUNK,
-				ReadAhead.BLOCK * 2);
+		return new ReadAhead(reader, new LineCheck(kind, DAY, null, (number, values) -> null), context, CHUNK);
 	}
 
 	private Path file() throws IOException {

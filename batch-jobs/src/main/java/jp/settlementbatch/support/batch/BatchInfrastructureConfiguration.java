@@ -46,7 +46,7 @@ class BatchInfrastructureConfiguration {
 	@Bean
 	IntakeJobs intakeJobs(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			FileStore files, @Value("${settlement.chunk-size:10000}") int chunkSize, RunProgress progress) {
+			FileStore files, @Value("${settlement.intake.chunk-size:50000}") int chunkSize, RunProgress progress) {
 		return new IntakeJobs(jobRepository, transactionManager, dataSource, files, chunkSize, progress);
 	}
 

@@ -53,8 +53,9 @@ class RunCommand implements Callable<Integer> {
 			description = "Reject the whole file when more than this share of its lines is rejected. Default: ${DEFAULT-VALUE}.")
 	double maxRejectRatio;
 
-	@Option(names = "--chunk-size", hidden = true, defaultValue = "10000")
-	int chunkSize;
+	/** Lines (imports) or accounts (ledger jobs) per chunk; for tests. */
+	@Option(names = "--chunk-size", hidden = true)
+	Integer chunkSize;
 
 	@Mixin
 	CommonOptions common;
@@ -67,16 +68,19 @@ class RunCommand implements Callable<Integer> {
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
 		JobParameters parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox),
 				this.outbox, this.partition, this.partitions, this.maxRejectRatio, files);
-		return Platform.run(this.common, this.job, recordedArguments(), Map.of("settlement.chunk-size", this.chunkSize),
-				platform -> {
-					JobRuns runs = platform.bean(JobRuns.class);
-					Job job = runs.job(this.job)
-						.orElseThrow(() -> new IllegalArgumentException(
-								"Job " + this.job + " is not available in this version."));
-					RunOutcome outcome = GracefulStop.around(platform, () -> runs.run(job, parameters));
-					Summary.print(platform, outcome, this.common.json());
-					return outcome.exitCode().code();
-				});
+		// imports commit every 50,000 lines, ledger jobs every 10,000 accounts, unless
+		// told
+		Map<String, Object> chunks = (this.chunkSize == null) ? Map.of("settlement.chunk-size", 10_000)
+				: Map.of("settlement.chunk-size", this.chunkSize, "settlement.intake.chunk-size", this.chunkSize);
+		return Platform.run(this.common, this.job, recordedArguments(), chunks, platform -> {
+			JobRuns runs = platform.bean(JobRuns.class);
+			Job job = runs.job(this.job)
+				.orElseThrow(
+						() -> new IllegalArgumentException("Job " + this.job + " is not available in this version."));
+			RunOutcome outcome = GracefulStop.around(platform, () -> runs.run(job, parameters));
+			Summary.print(platform, outcome, this.common.json());
+			return outcome.exitCode().code();
+		});
 	}
 
 	private String[] recordedArguments() {

@@ -51,6 +51,13 @@ class RerunSafetyIntegrationTests {
 			.run("run", "import-cash-flows", "--business-date=" + DATE, "--inbox=" + day,
 					"--outbox=" + this.work.resolve("out-ref"))
 			.exitCode()).isZero();
+		// (which, by default, commits every 50,000 lines: six chunks)
+		assertThat(Snapshot.jdbc(reference)
+			.queryForMap("SELECT read_count, write_count, commit_count FROM batch.batch_step_execution"
+					+ " WHERE step_name = 'load-cash-flows'"))
+			.containsEntry("read_count", CASH_FLOWS)
+			.containsEntry("write_count", CASH_FLOWS)
+			.containsEntry("commit_count", 6L);
 
 		// and a database where the same import is killed in the middle of its load
 		String url = TestDatabase.fresh();

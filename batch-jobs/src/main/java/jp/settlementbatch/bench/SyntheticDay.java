@@ -48,18 +48,31 @@ public final class SyntheticDay {
 
 	private final long seed;
 
+	private final String yyyymmdd;
+
 	public SyntheticDay(LocalDate businessDate, int accounts, long seed) {
 		this.businessDate = businessDate;
 		this.accounts = accounts;
 		this.seed = seed;
+		this.yyyymmdd = businessDate.format(DateTimeFormatter.BASIC_ISO_DATE);
 	}
 
 	private String yyyymmdd() {
-		return this.businessDate.format(DateTimeFormatter.BASIC_ISO_DATE);
+		return this.yyyymmdd;
+	}
+
+	/**
+	 * {@code value} (not negative) in at least {@code width} digits, as {@code %0Nd}
+	 * writes it; without a {@link java.util.Formatter}, which made writing a large day
+	 * slow.
+	 */
+	static String zeroPadded(long value, int width) {
+		String digits = Long.toString(value);
+		return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
 	}
 
 	static String accountId(int index) {
-		return String.format("%010d", 1_000_000_001L + index);
+		return zeroPadded(1_000_000_001L + index, 10);
 	}
 
 	private static String status(int index) {
@@ -89,7 +102,7 @@ public final class SyntheticDay {
 				String cashApr = cash < 100_000 ? "20.00" : cash < 1_000_000 ? "18.00" : "15.00";
 				int cycle = random.nextInt(closingDays.length);
 				LocalDate opened = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3900));
-				out.detail(shopping, accountId(i), "CUS" + String.format("%08d", i + 1), status(i), opened.toString(),
+				out.detail(shopping, accountId(i), "CUS" + zeroPadded(i + 1, 8), status(i), opened.toString(),
 						random.nextInt(10) < 7 ? "REVOLVING" : "LUMP_SUM", Long.toString(shopping), Long.toString(cash),
 						"15.00", cashApr, Integer.toString(closingDays[cycle]), Integer.toString(paymentDays[cycle]));
 			}
@@ -107,10 +120,10 @@ public final class SyntheticDay {
 			for (long n = 1; n <= count; n++) {
 				int account = liveAccount(random);
 				int roll = random.nextInt(100);
-				String id = "CF" + yyyymmdd() + "N" + String.format("%09d", n);
+				String id = "CF" + yyyymmdd() + "N" + zeroPadded(n, 9);
 				String at = timestamp(random);
 				int merchant = random.nextInt(MERCHANTS.length);
-				String last4 = String.format("%04d", (account * 7919) % 10_000);
+				String last4 = zeroPadded((account * 7919) % 10_000, 4);
 				if (roll < 3 && purchases > 0) {
 					int p = random.nextInt(Math.min(purchases, ring));
 					long amount = 1 + random.nextLong(purchaseAmounts[p]);
@@ -154,9 +167,9 @@ public final class SyntheticDay {
 				int account = random.nextInt(this.accounts);
 				long amount = 1_000L * (3 + random.nextInt(98));
 				String channel = channels[random.nextInt(channels.length)];
-				out.detail(amount, "RP" + yyyymmdd() + "N" + String.format("%08d", n), accountId(account),
+				out.detail(amount, "RP" + yyyymmdd() + "N" + zeroPadded(n, 8), accountId(account),
 						Long.toString(amount), timestamp(random), channel,
-						"ATM".equals(channel) ? "CVS" + String.format("%05d", random.nextInt(60_000)) : "");
+						"ATM".equals(channel) ? "CVS" + zeroPadded(random.nextInt(60_000), 5) : "");
 			}
 		}
 	}
@@ -175,13 +188,14 @@ public final class SyntheticDay {
 				long requestedShopping = 100_000L * (1 + random.nextInt(10));
 				int ekyc = random.nextInt(100);
 				boolean checked = random.nextInt(10) != 0;
-				out.detail(requestedShopping, "APP" + yyyymmdd() + "N" + String.format("%06d", n),
-						applied + "T" + String.format("%02d:%02d:00+09:00", 8 + random.nextInt(14), random.nextInt(60)),
+				out.detail(requestedShopping, "APP" + yyyymmdd() + "N" + zeroPadded(n, 6),
+						applied + "T" + zeroPadded(8 + random.nextInt(14), 2) + ":" + zeroPadded(random.nextInt(60), 2)
+								+ ":00+09:00",
 						random.nextInt(10) < 8 ? "PENDING_REVIEW" : "APPROVED", surname[0] + " " + given[0],
 						surname[1] + " " + given[1], birth.toString(),
-						String.format("%03d-%04d", 100 + random.nextInt(800), random.nextInt(10_000)),
+						zeroPadded(100 + random.nextInt(800), 3) + "-" + zeroPadded(random.nextInt(10_000), 4),
 						PREFECTURES[random.nextInt(PREFECTURES.length)],
-						String.format("090-%04d-%04d", random.nextInt(10_000), random.nextInt(10_000)),
+						"090-" + zeroPadded(random.nextInt(10_000), 4) + "-" + zeroPadded(random.nextInt(10_000), 4),
 						random.nextInt(20) == 0 ? "" : Long.toString(income),
 						employment[random.nextInt(employment.length)], Long.toString(requestedShopping),
 						Long.toString(requestedCash), Long.toString(100_000L * random.nextInt(20)),
@@ -199,7 +213,7 @@ public final class SyntheticDay {
 				String[] surname = SURNAMES[random.nextInt(SURNAMES.length)].split(",");
 				String[] given = GIVEN[random.nextInt(GIVEN.length)].split(",");
 				LocalDate birth = LocalDate.of(1945, 1, 1).plusDays(random.nextInt(20_000));
-				out.detail(0, "WL" + String.format("%06d", n), random.nextInt(4) == 0 ? "FOREIGN_PEP" : "ANTISOCIAL",
+				out.detail(0, "WL" + zeroPadded(n, 6), random.nextInt(4) == 0 ? "FOREIGN_PEP" : "ANTISOCIAL",
 						surname[1] + " " + given[1], surname[0] + given[0],
 						random.nextInt(3) == 0 ? "" : birth.toString());
 			}
@@ -217,8 +231,8 @@ public final class SyntheticDay {
 
 	private String timestamp(SplittableRandom random) {
 		int seconds = random.nextInt(86_400);
-		return this.businessDate
-				+ String.format("T%02d:%02d:%02d+09:00", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+		return this.businessDate + "T" + zeroPadded(seconds / 3600, 2) + ":" + zeroPadded((seconds / 60) % 60, 2) + ":"
+				+ zeroPadded(seconds % 60, 2) + "+09:00";
 	}
 
 	/**

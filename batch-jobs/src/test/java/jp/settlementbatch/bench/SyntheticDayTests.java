@@ -10,8 +10,7 @@ class SyntheticDayTests {
 
 	@Test
 	void zeroPaddedWritesWhatTheFormattersZeroPaddingWrites() {
-		// the synthetic day's ids and times are the same bytes as when String.format made
-		// them
+		// ids and times are the same bytes as when String.format wrote them
 		for (long value : List.of(0L, 7L, 42L, 999L, 1_000L, 59_999L, 123_456_789L, 1_000_000_001L)) {
 			for (int width = 1; width <= 12; width++) {
 				assertThat(SyntheticDay.zeroPadded(value, width)).as("%d in %d digits", value, width)

@@ -68,8 +68,7 @@ class RunCommand implements Callable<Integer> {
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
 		JobParameters parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox),
 				this.outbox, this.partition, this.partitions, this.maxRejectRatio, files);
-		// by default, imports commit every 50,000 lines and ledger jobs every 10,000
-		// accounts
+		// default chunks: imports 50,000 lines, ledger jobs 10,000 accounts
 		Map<String, Object> chunks = (this.chunkSize == null) ? Map.of("settlement.chunk-size", 10_000)
 				: Map.of("settlement.chunk-size", this.chunkSize, "settlement.intake.chunk-size", this.chunkSize);
 		return Platform.run(this.common, this.job, recordedArguments(), chunks, platform -> {

@@ -186,10 +186,8 @@ public final class PgCopy {
 		public byte[] encode(long first, int second, Object[] values) {
 			this.out.position = 0;
 			this.out.putShort(values.length + 2);
-			this.out.putInt(8);
-			this.out.putLong(first);
-			this.out.putInt(4);
-			this.out.putInt(second);
+			this.out.bigint(first);
+			this.out.integer(second);
 			this.out.binaryValues(values);
 			return Arrays.copyOf(this.out.buffer, this.out.position);
 		}
@@ -256,23 +254,19 @@ public final class PgCopy {
 					this.buffer[lengthAt + 3] = (byte) length;
 				}
 				else if (value instanceof Long number) {
-					putInt(8);
-					putLong(number);
+					bigint(number);
 				}
 				else if (value instanceof Integer number) {
-					putInt(4);
-					putInt(number);
+					integer(number);
 				}
 				else if (value instanceof LocalDate date) {
-					putInt(4);
-					putInt(Math.toIntExact(date.toEpochDay() - PG_EPOCH_DAY));
+					integer(Math.toIntExact(date.toEpochDay() - PG_EPOCH_DAY));
 				}
 				else if (value instanceof Instant at) {
 					if (at.getNano() % 1_000 != 0) {
 						throw new IllegalArgumentException("A binary COPY takes whole microseconds: " + at);
 					}
-					putInt(8);
-					putLong((at.getEpochSecond() - PG_EPOCH_SECOND) * 1_000_000 + at.getNano() / 1_000);
+					bigint((at.getEpochSecond() - PG_EPOCH_SECOND) * 1_000_000 + at.getNano() / 1_000);
 				}
 				else if (value instanceof Boolean flag) {
 					putInt(1);
@@ -282,6 +276,18 @@ public final class PgCopy {
 					throw new IllegalArgumentException("No binary COPY for a " + value.getClass().getSimpleName());
 				}
 			}
+		}
+
+		/** A BIGINT field: its length, then its value. */
+		void bigint(long value) {
+			putInt(8);
+			putLong(value);
+		}
+
+		/** An INTEGER field: its length, then its value. */
+		void integer(int value) {
+			putInt(4);
+			putInt(value);
 		}
 
 		void putShort(int value) {

@@ -89,15 +89,15 @@ final class ReadAhead implements AutoCloseable {
 				// checked before it takes a slot: a failing check leaves no gap
 				CheckedLine checked = check.check(line);
 				block[size++] = checked;
-				if (++inChunk == this.chunkLines) {
+				boolean chunkEnds = ++inChunk == this.chunkLines;
+				if (chunkEnds) {
 					inChunk = 0;
 				}
-				else if (size < BLOCK) {
-					continue;
+				if (size == BLOCK || chunkEnds) {
+					this.queue.put(new Handover(lines(block, size), reader.state().copy(), false, null));
+					block = new CheckedLine[BLOCK];
+					size = 0;
 				}
-				this.queue.put(new Handover(lines(block, size), reader.state().copy(), false, null));
-				block = new CheckedLine[BLOCK];
-				size = 0;
 			}
 			if (!this.closed) {
 				// the end carries the final state: trailer checks, whole-file rejection

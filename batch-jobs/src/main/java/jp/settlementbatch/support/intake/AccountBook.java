@@ -65,7 +65,7 @@ final class AccountBook {
 		boolean isClosed;
 		if (this.known != null) {
 			long bit = id - this.lowest;
-			if (id < 0 || bit < 0 || id > this.highest || (this.known[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+			if (bit < 0 || id > this.highest || (this.known[(int) (bit >>> 6)] & (1L << bit)) == 0) {
 				return "UNKNOWN_ACCOUNT";
 			}
 			isClosed = (this.closed[(int) (bit >>> 6)] & (1L << bit)) != 0;

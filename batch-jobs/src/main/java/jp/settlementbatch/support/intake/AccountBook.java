@@ -1,10 +1,17 @@
 package jp.settlementbatch.support.intake;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 
-import jp.settlementbatch.support.intake.FileKind.Accounts;
+import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import jp.settlementbatch.support.intake.FileKind.Accounts;
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * The account ids and which of them are closed, read once when a load starts, so each
@@ -14,6 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * size of the file. When the ids lie close together, as ids given out in sequence do,
  * they are held instead as two bit sets over their range (at most 16 bytes per account
  * too), small enough to stay in the processor's cache while a file is checked.
+ *
+ * <p>
+ * The accounts are read with {@code COPY ... TO STDOUT} and taken as they stream in: the
+ * driver does not hold the whole result first, so reading a book of millions of accounts
+ * needs no memory beyond the book itself.
  */
 final class AccountBook {
 
@@ -36,12 +48,21 @@ final class AccountBook {
 	private AccountBook() {
 	}
 
-	static AccountBook read(JdbcTemplate jdbc) {
-		AccountBook book = new AccountBook();
-		jdbc.query("SELECT account_id, status = 'CLOSED' FROM card.account", rs -> {
-			book.add(rs.getString(1), rs.getBoolean(2));
-		});
-		return book.seal();
+	static AccountBook read(DataSource dataSource) {
+		Rows rows = new Rows();
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyOut("COPY (SELECT account_id, status = 'CLOSED' FROM card.account) TO STDOUT", rows);
+		}
+		catch (SQLException | IOException ex) {
+			throw new IllegalStateException("Reading the accounts failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+		return rows.book();
 	}
 
 	/** A book of the given accounts (id → closed). */
@@ -81,7 +102,10 @@ final class AccountBook {
 	}
 
 	private void add(String accountId, boolean closed) {
-		long id = parse(accountId);
+		take(parse(accountId), closed);
+	}
+
+	private void take(long id, boolean closed) {
 		if (id >= 0) { // an id of another shape: no valid line can name it
 			add(id, closed);
 			this.lowest = Math.min(this.lowest, id);
@@ -152,6 +176,64 @@ final class AccountBook {
 			value = value * 10 + (c - '0');
 		}
 		return value;
+	}
+
+	/**
+	 * The rows of {@code COPY (SELECT account_id, closed) TO STDOUT}, in its text format,
+	 * taken into a book byte by byte as they arrive: an id, a tab, {@code t} or
+	 * {@code f}, a newline. An id that is not ten digits is left out, as {@link #parse}
+	 * leaves it.
+	 */
+	static final class Rows extends OutputStream {
+
+		private final AccountBook book = new AccountBook();
+
+		private long id;
+
+		private int digits;
+
+		private boolean other;
+
+		private boolean inClosed;
+
+		private boolean closed;
+
+		@Override
+		public void write(int b) {
+			if (b == '\n') {
+				this.book.take(this.other || this.digits != 10 ? -1 : this.id, this.closed);
+				this.id = 0;
+				this.digits = 0;
+				this.other = false;
+				this.inClosed = false;
+				this.closed = false;
+			}
+			else if (this.inClosed) {
+				this.closed = b == 't';
+			}
+			else if (b == '\t') {
+				this.inClosed = true;
+			}
+			else if (b >= '0' && b <= '9' && this.digits < 10) {
+				this.id = this.id * 10 + (b - '0');
+				this.digits++;
+			}
+			else {
+				this.other = true;
+			}
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			for (int i = offset; i < offset + length; i++) {
+				write(bytes[i]);
+			}
+		}
+
+		AccountBook book() {
+			return this.book.seal();
+		}
+
 	}
 
 }

@@ -19,7 +19,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The chunked load of one file: reader, line rules and COPY writer of one step execution.
@@ -105,8 +104,7 @@ final class LoadStep implements ItemStreamReader<LineBlock>, ItemWriter<LineBloc
 		LocalDate businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
 		this.fileId = file.get().fileId();
 		this.reader = new RecordFileReader(this.files, input.get().object(), businessDate, this.kind.moneyField());
-		AccountBook accounts = this.kind.accounts() == FileKind.Accounts.ANY ? null
-				: AccountBook.read(new JdbcTemplate(this.dataSource));
+		AccountBook accounts = this.kind.accounts() == FileKind.Accounts.ANY ? null : AccountBook.read(this.dataSource);
 		this.details = new DetailCopy(this.kind, this.dataSource);
 		this.check = new LineCheck(this.kind, businessDate, accounts, this.details.encoder(this.fileId));
 	}

@@ -1,5 +1,6 @@
 package jp.settlementbatch.support.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,6 +72,33 @@ class AccountBookTests {
 		assertThat(book.rejection("1999999999", Accounts.EXISTING)).isEqualTo("UNKNOWN_ACCOUNT");
 		assertThat(book.rejection(Long.toString(2_000_000_000L + count), Accounts.EXISTING))
 			.isEqualTo("UNKNOWN_ACCOUNT");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 3, 7, 11, 4096 })
+	void takesTheRowsOfTheAccountsCopyHoweverTheStreamCutsThem(int piece) {
+		// given the text COPY of three accounts, one closed, and ids of other shapes: a
+		// CHAR(10) shorter id comes padded, a longer one, letters, an escaped tab
+		String copy = "1000000101\tf\n1000000102\tt\n1000000103\tf\n10000001 \tf\n10000001040\tf\n"
+				+ "ABC0000001\tf\n10000\\t0001\tf\n";
+		byte[] bytes = copy.getBytes(StandardCharsets.UTF_8);
+
+		// when it streams in, in pieces of `piece` bytes
+		AccountBook.Rows rows = new AccountBook.Rows();
+		for (int at = 0; at < bytes.length; at += piece) {
+			rows.write(bytes, at, Math.min(piece, bytes.length - at));
+		}
+		AccountBook book = rows.book();
+
+		// then the three accounts are found with their status, and nothing else
+		assertThat(book.rejection("1000000101", Accounts.OPEN)).isNull();
+		assertThat(book.rejection("1000000102", Accounts.OPEN)).isEqualTo("ACCOUNT_CLOSED");
+		assertThat(book.rejection("1000000102", Accounts.EXISTING)).isNull();
+		assertThat(book.rejection("1000000103", Accounts.OPEN)).isNull();
+		for (String id : new String[] { "1000000104", "1000000100", "0000000000", "1000000010", "1000010001" }) {
+			assertThat(book.rejection(id, Accounts.EXISTING)).as(id).isEqualTo("UNKNOWN_ACCOUNT");
+		}
+		assertThat(book.dense()).isTrue();
 	}
 
 }

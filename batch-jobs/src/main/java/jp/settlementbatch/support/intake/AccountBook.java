@@ -68,7 +68,7 @@ final class AccountBook {
 	/** A book of the given accounts (id → closed). */
 	static AccountBook of(Map<String, Boolean> accounts) {
 		AccountBook book = new AccountBook();
-		accounts.forEach(book::add);
+		accounts.forEach((id, closed) -> book.add(parse(id), closed));
 		return book.seal();
 	}
 
@@ -101,13 +101,10 @@ final class AccountBook {
 		return rule == Accounts.OPEN && isClosed ? "ACCOUNT_CLOSED" : null;
 	}
 
-	private void add(String accountId, boolean closed) {
-		take(parse(accountId), closed);
-	}
-
-	private void take(long id, boolean closed) {
-		if (id >= 0) { // an id of another shape: no valid line can name it
-			add(id, closed);
+	/** Adds an account, unless its id (-1) is of another shape: no line can name it. */
+	private void add(long id, boolean closed) {
+		if (id >= 0) {
+			insert(id, closed);
 			this.lowest = Math.min(this.lowest, id);
 			this.highest = Math.max(this.highest, id);
 		}
@@ -136,7 +133,7 @@ final class AccountBook {
 		return this;
 	}
 
-	private void add(long id, boolean closed) {
+	private void insert(long id, boolean closed) {
 		if (2 * (this.size + 1) > this.slots.length) {
 			long[] larger = new long[this.slots.length * 2];
 			for (long slot : this.slots) {
@@ -201,7 +198,7 @@ final class AccountBook {
 		@Override
 		public void write(int b) {
 			if (b == '\n') {
-				this.book.take(this.other || this.digits != 10 ? -1 : this.id, this.closed);
+				this.book.add(this.other || this.digits != 10 ? -1 : this.id, this.closed);
 				this.id = 0;
 				this.digits = 0;
 				this.other = false;

@@ -48,6 +48,7 @@ public final class SyntheticDay {
 
 	private final long seed;
 
+	/** The business date as file names and ids write it. */
 	private final String yyyymmdd;
 
 	public SyntheticDay(LocalDate businessDate, int accounts, long seed) {
@@ -55,10 +56,6 @@ public final class SyntheticDay {
 		this.accounts = accounts;
 		this.seed = seed;
 		this.yyyymmdd = businessDate.format(DateTimeFormatter.BASIC_ISO_DATE);
-	}
-
-	private String yyyymmdd() {
-		return this.yyyymmdd;
 	}
 
 	/**
@@ -84,11 +81,11 @@ public final class SyntheticDay {
 	public void writeAll(Path folder, long cashFlows, int repayments, int applications, int watchlist)
 			throws IOException {
 		Files.createDirectories(folder);
-		writeAccounts(folder.resolve("accounts_" + yyyymmdd() + ".csv"));
-		writeCashFlows(folder.resolve("cashflow_" + yyyymmdd() + ".csv"), cashFlows);
-		writeRepayments(folder.resolve("repayment_" + yyyymmdd() + ".csv"), repayments);
-		writeApplications(folder.resolve("applications_" + yyyymmdd() + ".csv"), applications);
-		writeWatchlist(folder.resolve("watchlist_" + yyyymmdd() + ".csv"), watchlist);
+		writeAccounts(folder.resolve("accounts_" + this.yyyymmdd + ".csv"));
+		writeCashFlows(folder.resolve("cashflow_" + this.yyyymmdd + ".csv"), cashFlows);
+		writeRepayments(folder.resolve("repayment_" + this.yyyymmdd + ".csv"), repayments);
+		writeApplications(folder.resolve("applications_" + this.yyyymmdd + ".csv"), applications);
+		writeWatchlist(folder.resolve("watchlist_" + this.yyyymmdd + ".csv"), watchlist);
 	}
 
 	public void writeAccounts(Path file) throws IOException {
@@ -120,7 +117,7 @@ public final class SyntheticDay {
 			for (long n = 1; n <= count; n++) {
 				int account = liveAccount(random);
 				int roll = random.nextInt(100);
-				String id = "CF" + yyyymmdd() + "N" + zeroPadded(n, 9);
+				String id = "CF" + this.yyyymmdd + "N" + zeroPadded(n, 9);
 				String at = timestamp(random);
 				int merchant = random.nextInt(MERCHANTS.length);
 				String last4 = zeroPadded((account * 7919) % 10_000, 4);
@@ -167,7 +164,7 @@ public final class SyntheticDay {
 				int account = random.nextInt(this.accounts);
 				long amount = 1_000L * (3 + random.nextInt(98));
 				String channel = channels[random.nextInt(channels.length)];
-				out.detail(amount, "RP" + yyyymmdd() + "N" + zeroPadded(n, 8), accountId(account),
+				out.detail(amount, "RP" + this.yyyymmdd + "N" + zeroPadded(n, 8), accountId(account),
 						Long.toString(amount), timestamp(random), channel,
 						"ATM".equals(channel) ? "CVS" + zeroPadded(random.nextInt(60_000), 5) : "");
 			}
@@ -188,7 +185,7 @@ public final class SyntheticDay {
 				long requestedShopping = 100_000L * (1 + random.nextInt(10));
 				int ekyc = random.nextInt(100);
 				boolean checked = random.nextInt(10) != 0;
-				out.detail(requestedShopping, "APP" + yyyymmdd() + "N" + zeroPadded(n, 6),
+				out.detail(requestedShopping, "APP" + this.yyyymmdd + "N" + zeroPadded(n, 6),
 						applied + "T" + zeroPadded(8 + random.nextInt(14), 2) + ":" + zeroPadded(random.nextInt(60), 2)
 								+ ":00+09:00",
 						random.nextInt(10) < 8 ? "PENDING_REVIEW" : "APPROVED", surname[0] + " " + given[0],

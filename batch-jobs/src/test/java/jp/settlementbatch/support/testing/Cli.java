@@ -14,6 +14,7 @@ import jp.settlementbatch.support.cli.SettlementBatchCommand;
  */
 public final class Cli {
 
+	/** The database of every run, or null when the arguments go as given. */
 	private final String dbUrl;
 
 	private final StringBuilder allOutput = new StringBuilder();
@@ -22,14 +23,24 @@ public final class Cli {
 		this.dbUrl = dbUrl;
 	}
 
+	/**
+	 * Runs with the arguments as given: for commands that start their own database
+	 * ({@code bench}), need none, or name one themselves.
+	 */
+	public static Cli asGiven() {
+		return new Cli(null);
+	}
+
 	public record Result(int exitCode, String output) {
 	}
 
 	public synchronized Result run(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		all.add("--db-url=" + this.dbUrl);
-		if (all.stream().noneMatch(a -> a.startsWith("--log-format"))) {
-			all.add("--log-format=json");
+		if (this.dbUrl != null) {
+			all.add("--db-url=" + this.dbUrl);
+			if (all.stream().noneMatch(a -> a.startsWith("--log-format"))) {
+				all.add("--log-format=json");
+			}
 		}
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
 		PrintStream out = System.out;

@@ -131,9 +131,8 @@ class BenchCommand implements Callable<Integer> {
 								context.getBean("transactionManager", PlatformTransactionManager.class), cashFlowFile,
 								date));
 				ratios.put("naive_over_import", round(naive.seconds() / ours.seconds()));
-				// naive ÷ ours = (naive ÷ floor) ÷ (ours ÷ floor): whether a low figure
-				// comes
-				// from the import or from the reference, on this machine at this hour
+				// naive ÷ ours = (naive ÷ floor) ÷ (ours ÷ floor): this tells whether
+				// a low figure comes from the import or from the reference
 				ratios.put("naive_over_floor", round(naive.seconds() / floorSeconds));
 			}
 			bench.printJson(ratios);

@@ -35,8 +35,8 @@ class BenchIntegrationTests {
 		Map<String, JsonNode> steps = new HashMap<>();
 		JsonNode summary = null;
 		for (String line : result.output().split("\n")) {
-			if (!line.startsWith("{\"job\"") && !line.startsWith("{\"step\"") && !line.startsWith("{\"summary\"")) {
-				continue;
+			if (!line.startsWith("{")) {
+				continue; // progress and log lines (text), the partition plan (an array)
 			}
 			JsonNode node = json.readTree(line);
 			if (node.has("job")) {
@@ -45,7 +45,7 @@ class BenchIntegrationTests {
 			else if (node.has("step")) {
 				steps.put(node.get("step").asText(), node);
 			}
-			else {
+			else if (node.has("summary")) {
 				summary = node;
 			}
 		}

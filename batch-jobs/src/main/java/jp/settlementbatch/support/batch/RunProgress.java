@@ -19,7 +19,15 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Tells people and machines how a run is going: on a terminal, one progress line per
  * running step (items read and written, rate) rewritten in place; otherwise one
  * structured log event per step and every ten seconds while a step runs. Also remembers
- * the execution running in this process, so a SIGTERM can stop it at a chunk boundary.
+ * the execution running in this process and carries a stop request (SIGTERM) to it.
+ *
+ * <p>
+ * A stop request only raises a flag: the job's own thread then marks its step to end at
+ * the next chunk boundary (after a chunk commits, or as the next step begins). Spring
+ * Batch 6's {@code JobOperator.stop} would instead update the running step's metadata
+ * from the signal's thread, racing the chunk commits of the job's thread for the same row
+ * version; the loser ends the execution UNKNOWN. Here only the job's thread writes the
+ * metadata.
  */
 public class RunProgress implements StepExecutionListener, ChunkListener<Object, Object>, JobExecutionListener {
 
@@ -28,6 +36,8 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	private final PrintStream terminal;
 
 	private volatile JobExecution current;
+
+	private volatile boolean stopRequested;
 
 	private StepExecution step;
 
@@ -44,6 +54,16 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 
 	public Optional<JobExecution> current() {
 		return Optional.ofNullable(this.current);
+	}
+
+	/**
+	 * Asks the running job (and any job this process starts after it) to stop at the next
+	 * chunk boundary. Safe to call from any thread.
+	 * @return the execution that will stop, if one is running
+	 */
+	public Optional<JobExecution> requestStop() {
+		this.stopRequested = true;
+		return current();
 	}
 
 	@Override
@@ -73,10 +93,12 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 		this.step = stepExecution;
 		this.stepStarted = System.nanoTime();
 		this.lastReport = this.stepStarted;
+		stopIfRequested(stepExecution);
 	}
 
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
+		stopIfRequested(this.step);
 		long now = System.nanoTime();
 		long interval = this.terminal != null ? Duration.ofMillis(500).toNanos() : Duration.ofSeconds(10).toNanos();
 		if (this.step != null && now - this.lastReport >= interval) {
@@ -90,6 +112,16 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 		report(true);
 		this.step = null;
 		return null;
+	}
+
+	/**
+	 * On the job's own thread: a chunk step checks this before each chunk and ends
+	 * STOPPED; a step that sees it as it begins runs no chunk.
+	 */
+	private void stopIfRequested(StepExecution stepExecution) {
+		if (this.stopRequested && stepExecution != null) {
+			stepExecution.setTerminateOnly();
+		}
 	}
 
 	private void report(boolean done) {

@@ -2,17 +2,14 @@ package jp.settlementbatch.support.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import jp.settlementbatch.support.batch.RunProgress;
 
-import org.springframework.batch.core.launch.JobOperator;
-
 /**
  * SIGTERM (ECS stop, Spot interruption): ask the running job to stop at the next chunk
- * boundary, and keep the JVM alive until it has (the current chunk commits or rolls back,
- * the execution ends STOPPED), well within the 120 s ECS stop timeout. A rerun resumes
- * it.
+ * boundary ({@link RunProgress#requestStop()}), and keep the JVM alive until it has (the
+ * current chunk commits or rolls back, the execution ends STOPPED), well within the 120 s
+ * ECS stop timeout. A rerun resumes it.
  */
 final class GracefulStop {
 
@@ -27,18 +24,20 @@ final class GracefulStop {
 	private GracefulStop() {
 	}
 
-	static <T> T around(Platform platform, Supplier<T> run) {
+	/** Work that runs jobs, with the stop hook around it. */
+	@FunctionalInterface
+	interface Stoppable<T> {
+
+		T run() throws Exception;
+
+	}
+
+	static <T> T around(Platform platform, Stoppable<T> work) throws Exception {
 		Thread hook = new Thread(() -> {
-			platform.bean(RunProgress.class).current().ifPresent(execution -> {
-				System.err.println(
-						"\nStop requested: stopping execution " + execution.getId() + " at the next chunk boundary.");
-				try {
-					platform.bean(JobOperator.class).stop(execution);
-				}
-				catch (Exception ex) {
-					System.err.println("Could not signal the stop: " + ex.getMessage());
-				}
-			});
+			platform.bean(RunProgress.class)
+				.requestStop()
+				.ifPresent(execution -> System.err.println(
+						"\nStop requested: stopping execution " + execution.getId() + " at the next chunk boundary."));
 			try {
 				commandDone.await(WAIT_SECONDS, TimeUnit.SECONDS);
 			}
@@ -48,7 +47,7 @@ final class GracefulStop {
 		}, "graceful-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
-			return run.get();
+			return work.run();
 		}
 		finally {
 			try {

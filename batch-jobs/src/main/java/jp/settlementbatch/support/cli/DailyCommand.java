@@ -69,28 +69,33 @@ class DailyCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("Say where the files are: --inbox=URI (or SETTLEMENT_INBOX).");
 		}
 		return Platform.run(this.common, "daily", new String[] { "daily", "--business-date=" + this.businessDate },
-				Map.of(), platform -> {
-					DayRun day = new DayRun(platform.bean(JobRuns.class), platform.bean(FileStore.class));
-					JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
-					int exit = 0;
-					for (LocalDate date = from; !date.isAfter(to) && exit == 0; date = date.plusDays(1)) {
-						if (!date.equals(from) && !isBusinessDay(jdbc, date)) {
-							continue;
-						}
-						List<JobResult> results = day.run(date, this.inbox, this.outbox, this.maxRejectRatio,
-								this.partitions);
-						writeReport(platform, jdbc, date, results);
-						for (JobResult result : results) {
-							if (!result.skipped()) {
-								exit = Math.max(exit, result.outcome().exitCode().code());
-							}
-							System.out.printf("%s  %-32s %s%n", date, result.job(),
-									result.skipped() ? "skipped (" + result.note() + ")"
-											: "exit " + result.outcome().exitCode().code() + "  " + result.note());
-						}
-					}
-					return exit;
-				});
+				Map.of(), platform -> GracefulStop.around(platform, () -> runDays(platform, from, to)));
+	}
+
+	/**
+	 * Each business date in turn, until one does not complete (a SIGTERM or Ctrl-C stops
+	 * the running job at a chunk boundary, and so the days).
+	 */
+	private int runDays(Platform platform, LocalDate from, LocalDate to) throws IOException {
+		DayRun day = new DayRun(platform.bean(JobRuns.class), platform.bean(FileStore.class));
+		JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
+		int exit = 0;
+		for (LocalDate date = from; !date.isAfter(to) && exit == 0; date = date.plusDays(1)) {
+			if (!date.equals(from) && !isBusinessDay(jdbc, date)) {
+				continue;
+			}
+			List<JobResult> results = day.run(date, this.inbox, this.outbox, this.maxRejectRatio, this.partitions);
+			writeReport(platform, jdbc, date, results);
+			for (JobResult result : results) {
+				if (!result.skipped()) {
+					exit = Math.max(exit, result.outcome().exitCode().code());
+				}
+				System.out.printf("%s  %-32s %s%n", date, result.job(),
+						result.skipped() ? "skipped (" + result.note() + ")"
+								: "exit " + result.outcome().exitCode().code() + "  " + result.note());
+			}
+		}
+		return exit;
 	}
 
 	static boolean isBusinessDay(JdbcTemplate jdbc, LocalDate date) {

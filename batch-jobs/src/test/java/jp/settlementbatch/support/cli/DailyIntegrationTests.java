@@ -3,13 +3,19 @@ package jp.settlementbatch.support.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import jp.settlementbatch.bench.SyntheticDay;
 import jp.settlementbatch.support.testing.Cli;
+import jp.settlementbatch.support.testing.JarProcess;
 import jp.settlementbatch.support.testing.Snapshot;
 import jp.settlementbatch.support.testing.TestDatabase;
+import jp.settlementbatch.support.testing.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The local daily workflow over consecutive sample days, and a rerun of one of them. */
+/**
+ * The local daily workflow over consecutive sample days, a rerun of one of them, and a
+ * day stopped by SIGTERM.
+ */
 class DailyIntegrationTests {
 
 	static final Path SAMPLES = Path.of(System.getProperty("settlement.sample-files", "../sample-files"));
@@ -108,6 +117,58 @@ class DailyIntegrationTests {
 			}
 		}
 		return files;
+	}
+
+	@Test
+	void aDayStoppedBySigtermEndsItsJobAtAChunkBoundaryAndTheRerunEndsAsACleanRunWould() throws Exception {
+		// given a synthetic day large enough to be stopped in the middle, and a clean run
+		// of it
+		Path inbox = Files.createDirectories(this.work.resolve("inbox"));
+		new SyntheticDay(LocalDate.parse("2026-11-20"), 6_000, 13L).writeAll(inbox, 60_000, 3_000, 200, 20);
+		Files.copy(SAMPLES.resolve("2026-11-20/syukujitsu.csv"), inbox.resolve("syukujitsu.csv"));
+		String[] day = { "daily", "--business-date=2026-11-20", "--inbox=" + inbox,
+				"--outbox=" + this.work.resolve("out") };
+		String clean = TestDatabase.fresh();
+		Cli.Result reference = new Cli(clean).run(day);
+		assertThat(reference.exitCode()).as(reference.output()).isZero();
+
+		// when the same day runs as its own process and gets SIGTERM once the ledger's
+		// first chunk has committed
+		String url = TestDatabase.fresh();
+		assertThat(new Cli(url).run("executions").exitCode()).as("creates the schema").isZero();
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		JarProcess running = JarProcess.start(this.work, Map.of(), withDatabase(day, url));
+		Wait.until(Duration.ofSeconds(120), () -> ledgerChunks(jdbc) >= 1, running);
+		running.terminate();
+
+		// then it ends non-zero with its running job STOPPED, nothing left looking alive
+		assertThat(running.waitFor(120)).as(running.output()).isNotZero();
+		List<String> statuses = jdbc
+			.queryForList("SELECT status FROM batch.batch_job_execution ORDER BY job_execution_id", String.class);
+		assertThat(statuses).as(running.output()).last().isEqualTo("STOPPED");
+		assertThat(statuses).doesNotContain("STARTING", "STARTED", "STOPPING", "UNKNOWN");
+		assertThat(running.output()).contains("stopped at a chunk boundary");
+
+		// and the same command again finishes the day as the clean run did
+		JarProcess again = JarProcess.start(this.work, Map.of(), withDatabase(day, url));
+		assertThat(again.waitFor(180)).as(again.output()).isZero();
+		assertThat(Snapshot.of(url)).isEqualTo(Snapshot.of(clean));
+	}
+
+	private static String[] withDatabase(String[] args, String url) {
+		String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+		all[args.length] = "--db-url=" + url;
+		all[args.length + 1] = "--log-format=json";
+		return all;
+	}
+
+	private static long ledgerChunks(JdbcTemplate jdbc) {
+		Long commits = jdbc.queryForObject("""
+				SELECT coalesce(sum(s.commit_count), 0) FROM batch.batch_step_execution s
+				JOIN batch.batch_job_execution e ON e.job_execution_id = s.job_execution_id
+				JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
+				WHERE i.job_name = 'update-statements' AND s.step_name NOT LIKE 'ledger-check-%'""", Long.class);
+		return commits == null ? 0 : commits;
 	}
 
 }

@@ -34,10 +34,11 @@ final class GracefulStop {
 
 	static <T> T around(Platform platform, Stoppable<T> work) throws Exception {
 		Thread hook = new Thread(() -> {
-			platform.bean(RunProgress.class)
+			System.err.println(platform.bean(RunProgress.class)
 				.requestStop()
-				.ifPresent(execution -> System.err.println(
-						"\nStop requested: stopping execution " + execution.getId() + " at the next chunk boundary."));
+				.map(execution -> "\nStop requested: stopping execution " + execution.getId()
+						+ " at the next chunk boundary.")
+				.orElse("\nStop requested: no further job will start."));
 			try {
 				commandDone.await(WAIT_SECONDS, TimeUnit.SECONDS);
 			}

@@ -173,6 +173,11 @@ class LedgerProcessesIntegrationTests {
 			if (status.equals("COMPLETED")) {
 				break; // the stop landed after the last chunk
 			}
+			// and the stop, the STOPPED job and the summary are logged as events
+			assertThat(accruing.output()).contains("\"event\":\"stop_requested\"");
+			assertThat(accruing.output().lines())
+				.anySatisfy(line -> assertThat(line).contains("\"event\":\"job_finished\"", "\"status\":\"STOPPED\""))
+				.anySatisfy(line -> assertThat(line).contains("\"event\":\"run_summary\"", "\"status\":\"STOPPED\""));
 			stops++;
 		}
 		assertThat(stops).as("stops that landed mid-run").isGreaterThanOrEqualTo(10);

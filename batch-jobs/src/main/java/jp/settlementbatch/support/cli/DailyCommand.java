@@ -69,7 +69,8 @@ class DailyCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("Say where the files are: --inbox=URI (or SETTLEMENT_INBOX).");
 		}
 		return Platform.run(this.common, "daily", new String[] { "daily", "--business-date=" + this.businessDate },
-				Map.of(), platform -> GracefulStop.around(platform, () -> runDays(platform, from, to)));
+				Map.of(),
+				platform -> GracefulStop.around(platform, this.common.json(), () -> runDays(platform, from, to)));
 	}
 
 	/**

@@ -1,9 +1,14 @@
 package jp.settlementbatch.support.cli;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jp.settlementbatch.support.batch.RunProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * SIGTERM (ECS stop, Spot interruption): ask the running job to stop at the next chunk
@@ -12,6 +17,8 @@ import jp.settlementbatch.support.batch.RunProgress;
  * ECS stop timeout. A rerun resumes it.
  */
 final class GracefulStop {
+
+	private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
 	static final long WAIT_SECONDS = 100;
 
@@ -32,13 +39,26 @@ final class GracefulStop {
 
 	}
 
-	static <T> T around(Platform platform, Stoppable<T> work) throws Exception {
+	/**
+	 * @param json whether the command logs structured events (else the stop is told on
+	 * the terminal)
+	 */
+	static <T> T around(Platform platform, boolean json, Stoppable<T> work) throws Exception {
 		Thread hook = new Thread(() -> {
-			System.err.println(platform.bean(RunProgress.class)
-				.requestStop()
-				.map(execution -> "\nStop requested: stopping execution " + execution.getId()
+			Optional<JobExecution> stopping = platform.bean(RunProgress.class).requestStop();
+			String message = stopping
+				.map(execution -> "Stop requested: stopping execution " + execution.getId()
 						+ " at the next chunk boundary.")
-				.orElse("\nStop requested: no further job will start."));
+				.orElse("Stop requested: no further job will start.");
+			if (json) {
+				log.atWarn()
+					.addKeyValue("event", "stop_requested")
+					.addKeyValue("job_execution_id", stopping.map(JobExecution::getId).orElse(null))
+					.log(message);
+			}
+			else {
+				System.err.println("\n" + message);
+			}
 			try {
 				commandDone.await(WAIT_SECONDS, TimeUnit.SECONDS);
 			}

@@ -25,7 +25,8 @@ class RestartCommand implements Callable<Integer> {
 		return Platform.run(this.common, "restart", new String[] { "restart", String.valueOf(this.executionId) },
 				java.util.Map.of(), platform -> {
 					JobRuns runs = platform.bean(JobRuns.class);
-					RunOutcome outcome = GracefulStop.around(platform, () -> runs.restart(this.executionId));
+					RunOutcome outcome = GracefulStop.around(platform, this.common.json(),
+							() -> runs.restart(this.executionId));
 					Summary.print(platform, outcome, this.common.json());
 					return outcome.exitCode().code();
 				});

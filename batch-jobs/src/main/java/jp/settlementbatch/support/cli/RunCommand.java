@@ -76,7 +76,7 @@ class RunCommand implements Callable<Integer> {
 			Job job = runs.job(this.job)
 				.orElseThrow(
 						() -> new IllegalArgumentException("Job " + this.job + " is not available in this version."));
-			RunOutcome outcome = GracefulStop.around(platform, () -> runs.run(job, parameters));
+			RunOutcome outcome = GracefulStop.around(platform, this.common.json(), () -> runs.run(job, parameters));
 			Summary.print(platform, outcome, this.common.json());
 			return outcome.exitCode().code();
 		});

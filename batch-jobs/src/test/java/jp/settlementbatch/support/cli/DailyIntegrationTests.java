@@ -147,7 +147,9 @@ class DailyIntegrationTests {
 			.queryForList("SELECT status FROM batch.batch_job_execution ORDER BY job_execution_id", String.class);
 		assertThat(statuses).as(running.output()).last().isEqualTo("STOPPED");
 		assertThat(statuses).doesNotContain("STARTING", "STARTED", "STOPPING", "UNKNOWN");
-		assertThat(running.output()).contains("stopped at a chunk boundary");
+		assertThat(running.output()).contains("stopped at a chunk boundary", "\"event\":\"stop_requested\"");
+		assertThat(running.output().lines())
+			.anySatisfy(line -> assertThat(line).contains("\"event\":\"job_finished\"", "\"status\":\"STOPPED\""));
 
 		// and the same command again finishes the day as the clean run did
 		JarProcess again = JarProcess.start(this.work, Map.of(), withDatabase(day, url));

@@ -166,6 +166,7 @@ class RerunSafetyIntegrationTests {
 		JdbcTemplate jdbc = Snapshot.jdbc(url);
 		java.util.Random random = new java.util.Random(20261120);
 		int stops = 0;
+		int stopped = 0;
 
 		// when the import is stopped with SIGTERM twenty times, at different points, and
 		// run again each time
@@ -191,12 +192,24 @@ class RerunSafetyIntegrationTests {
 			// the run is resumable
 			assertThat(exit).as(importing.output()).isNotZero();
 			assertThat(lastStatus(jdbc)).as(importing.output()).isIn("STOPPED", "FAILED", "COMPLETED");
+			if ("STOPPED".equals(lastStatus(jdbc))) {
+				stopped++;
+				// and the stop, the STOPPED job and the summary are logged as events
+				assertThat(importing.output()).contains("\"event\":\"stop_requested\"");
+				assertThat(importing.output().lines())
+					.anySatisfy(
+							line -> assertThat(line).contains("\"event\":\"job_finished\"", "\"status\":\"STOPPED\""))
+					.anySatisfy(
+							line -> assertThat(line).contains("\"event\":\"run_summary\"", "\"status\":\"STOPPED\""));
+			}
 			stops++;
 		}
 		assertThat(stops).isGreaterThanOrEqualTo(10);
+		assertThat(stopped).as("stops that ended STOPPED").isPositive();
 		// the operator's restart of the stopped execution finishes it
-		long stopped = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch.batch_job_execution", Long.class);
-		Cli.Result last = new Cli(url).run("restart", String.valueOf(stopped));
+		long stoppedExecution = jdbc.queryForObject("SELECT max(job_execution_id) FROM batch.batch_job_execution",
+				Long.class);
+		Cli.Result last = new Cli(url).run("restart", String.valueOf(stoppedExecution));
 		assertThat(last.exitCode()).as(last.output()).isZero();
 		assertThat(count(jdbc, "report.cash_flow")).isEqualTo(CASH_FLOWS);
 		assertThat(jdbc.queryForObject("SELECT count(DISTINCT transaction_id) FROM payment.cash_flow", Long.class))

@@ -11,6 +11,7 @@ import jp.settlementbatch.support.testing.BatchLocks;
 import jp.settlementbatch.support.testing.Cli;
 import jp.settlementbatch.support.testing.JarProcess;
 import jp.settlementbatch.support.testing.Snapshot;
+import jp.settlementbatch.support.testing.StopEvents;
 import jp.settlementbatch.support.testing.TestDatabase;
 import jp.settlementbatch.support.testing.Wait;
 import org.junit.jupiter.api.BeforeAll;
@@ -195,12 +196,7 @@ class RerunSafetyIntegrationTests {
 			if ("STOPPED".equals(lastStatus(jdbc))) {
 				stopped++;
 				// and the stop, the STOPPED job and the summary are logged as events
-				assertThat(importing.output()).contains("\"event\":\"stop_requested\"");
-				assertThat(importing.output().lines())
-					.anySatisfy(
-							line -> assertThat(line).contains("\"event\":\"job_finished\"", "\"status\":\"STOPPED\""))
-					.anySatisfy(
-							line -> assertThat(line).contains("\"event\":\"run_summary\"", "\"status\":\"STOPPED\""));
+				StopEvents.assertLogged(importing.output(), true);
 			}
 			stops++;
 		}

@@ -1,6 +1,7 @@
 package jp.settlementbatch.support.cli;
 
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,19 +32,12 @@ final class GracefulStop {
 	private GracefulStop() {
 	}
 
-	/** Work that runs jobs, with the stop hook around it. */
-	@FunctionalInterface
-	interface Stoppable<T> {
-
-		T run() throws Exception;
-
-	}
-
 	/**
+	 * Runs the work (the jobs of a command) with the stop hook around it.
 	 * @param json whether the command logs structured events (else the stop is told on
 	 * the terminal)
 	 */
-	static <T> T around(Platform platform, boolean json, Stoppable<T> work) throws Exception {
+	static <T> T around(Platform platform, boolean json, Callable<T> work) throws Exception {
 		Thread hook = new Thread(() -> {
 			Optional<JobExecution> stopping = platform.bean(RunProgress.class).requestStop();
 			String message = stopping
@@ -68,7 +62,7 @@ final class GracefulStop {
 		}, "graceful-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
-			return work.run();
+			return work.call();
 		}
 		finally {
 			try {

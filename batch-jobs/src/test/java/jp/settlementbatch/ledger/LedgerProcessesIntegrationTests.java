@@ -12,6 +12,7 @@ import jp.settlementbatch.bench.SyntheticDay;
 import jp.settlementbatch.support.testing.BatchLocks;
 import jp.settlementbatch.support.testing.Cli;
 import jp.settlementbatch.support.testing.JarProcess;
+import jp.settlementbatch.support.testing.LedgerChunks;
 import jp.settlementbatch.support.testing.Snapshot;
 import jp.settlementbatch.support.testing.StopEvents;
 import jp.settlementbatch.support.testing.TestDatabase;
@@ -127,7 +128,7 @@ class LedgerProcessesIntegrationTests {
 			String[] command = { "run", job, "--business-date=" + DATE, "--outbox=" + this.work.resolve("out"),
 					"--chunk-size=50", "--db-url=" + url, "--log-format=json" };
 			JarProcess running = JarProcess.start(this.work, Map.of(), command);
-			Wait.until(Duration.ofSeconds(120), () -> committedChunks(jdbc, job) >= 5, running);
+			Wait.until(Duration.ofSeconds(120), () -> LedgerChunks.committed(jdbc, job) >= 5, running);
 			running.kill();
 			assertThat(lastStatus(jdbc, job)).as(job + " is left STARTED by the kill").isEqualTo("STARTED");
 			Wait.until(Duration.ofSeconds(30), () -> BatchLocks.held(jdbc) == 0, null);
@@ -201,15 +202,6 @@ class LedgerProcessesIntegrationTests {
 					"--outbox=" + this.work.resolve("out"));
 			assertThat(result.exitCode()).as(result.output()).isZero();
 		}
-	}
-
-	private static long committedChunks(JdbcTemplate jdbc, String job) {
-		Long commits = jdbc.queryForObject("""
-				SELECT coalesce(max(s.commit_count), 0) FROM batch.batch_step_execution s
-				JOIN batch.batch_job_execution e ON e.job_execution_id = s.job_execution_id
-				JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
-				WHERE i.job_name = ? AND s.step_name NOT LIKE 'ledger-check-%'""", Long.class, job);
-		return commits == null ? 0 : commits;
 	}
 
 	private static String lastStatus(JdbcTemplate jdbc, String job) {

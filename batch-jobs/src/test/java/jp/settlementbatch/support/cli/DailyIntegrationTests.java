@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import jp.settlementbatch.bench.SyntheticDay;
 import jp.settlementbatch.support.testing.Cli;
 import jp.settlementbatch.support.testing.JarProcess;
+import jp.settlementbatch.support.testing.LedgerChunks;
 import jp.settlementbatch.support.testing.Snapshot;
 import jp.settlementbatch.support.testing.StopEvents;
 import jp.settlementbatch.support.testing.TestDatabase;
@@ -139,7 +140,7 @@ class DailyIntegrationTests {
 		assertThat(new Cli(url).run("executions").exitCode()).as("creates the schema").isZero();
 		JdbcTemplate jdbc = Snapshot.jdbc(url);
 		JarProcess running = JarProcess.start(this.work, Map.of(), withDatabase(day, url));
-		Wait.until(Duration.ofSeconds(120), () -> ledgerChunks(jdbc) >= 1, running);
+		Wait.until(Duration.ofSeconds(120), () -> LedgerChunks.committed(jdbc, "update-statements") >= 1, running);
 		running.terminate();
 
 		// then it ends non-zero with its running job STOPPED, nothing left looking alive
@@ -162,15 +163,6 @@ class DailyIntegrationTests {
 		all[args.length] = "--db-url=" + url;
 		all[args.length + 1] = "--log-format=json";
 		return all;
-	}
-
-	private static long ledgerChunks(JdbcTemplate jdbc) {
-		Long commits = jdbc.queryForObject("""
-				SELECT coalesce(sum(s.commit_count), 0) FROM batch.batch_step_execution s
-				JOIN batch.batch_job_execution e ON e.job_execution_id = s.job_execution_id
-				JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
-				WHERE i.job_name = 'update-statements' AND s.step_name NOT LIKE 'ledger-check-%'""", Long.class);
-		return commits == null ? 0 : commits;
 	}
 
 }

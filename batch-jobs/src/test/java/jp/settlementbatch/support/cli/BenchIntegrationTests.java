@@ -51,12 +51,12 @@ class BenchIntegrationTests {
 		}
 
 		assertThat(jobs).containsKeys("import-accounts", "floor-copy-unlogged", "import-cash-flows",
-				"floor-copy-unlogged-after", "import-repayments", "import-applications", "update-statements",
-				"update-repayments", "accrue-interest", "close-statements", "notify-interest",
+				"floor-copy-unlogged-after", "copy-logged", "import-repayments", "import-applications",
+				"update-statements", "update-repayments", "accrue-interest", "close-statements", "notify-interest",
 				"build-credit-review-list", "naive-reference");
 		assertThat(jobs.get("import-accounts").get("rows").asLong()).isEqualTo(300);
 		for (String cashFlows : new String[] { "floor-copy-unlogged", "import-cash-flows", "floor-copy-unlogged-after",
-				"naive-reference" }) {
+				"copy-logged", "naive-reference" }) {
 			assertThat(jobs.get(cashFlows).get("rows").asLong()).as(cashFlows).isEqualTo(20_000);
 		}
 		assertThat(steps.get("import-cash-flows/load-cash-flows").get("read").asLong()).isEqualTo(20_000);
@@ -65,10 +65,13 @@ class BenchIntegrationTests {
 		assertThat(summary.get("cash_flows").asLong()).isEqualTo(20_000);
 		double ours = seconds(jobs, "import-cash-flows");
 		double floor = (seconds(jobs, "floor-copy-unlogged") + seconds(jobs, "floor-copy-unlogged-after")) / 2;
+		double logged = seconds(jobs, "copy-logged");
 		double naive = seconds(jobs, "naive-reference");
 		assertRatio(summary, "import_over_floor", ours, floor);
+		assertRatio(summary, "import_over_logged_copy", ours, logged);
 		assertRatio(summary, "naive_over_import", naive, ours);
 		assertRatio(summary, "naive_over_floor", naive, floor);
+		assertRatio(summary, "naive_over_logged_copy", naive, logged);
 	}
 
 	private static double seconds(Map<String, JsonNode> jobs, String job) {

@@ -119,7 +119,7 @@ public final class Benchmark {
 	private long plainCopy(Path cashFlowFile, String persistence) {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		jdbc.execute("CREATE SCHEMA IF NOT EXISTS bench");
-		dropFloor();
+		dropPlainCopy();
 		jdbc.execute(
 				"""
 						CREATE %s TABLE bench.floor_cash_flow (
@@ -143,7 +143,7 @@ public final class Benchmark {
 	 * Drops the plain COPY's table, whose pages would otherwise still be dirty in the
 	 * buffer cache when the next measurement starts, and be written out on its time.
 	 */
-	public void dropFloor() {
+	public void dropPlainCopy() {
 		new JdbcTemplate(this.dataSource).execute("DROP TABLE IF EXISTS bench.floor_cash_flow");
 	}
 

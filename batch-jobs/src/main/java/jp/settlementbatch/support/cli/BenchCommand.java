@@ -83,19 +83,19 @@ class BenchCommand implements Callable<Integer> {
 			// machine whose speed drifts during the run favours neither side.
 			bench.checkpoint();
 			Measurement floor = bench.measure("floor-copy-unlogged", () -> bench.copyFloor(cashFlowFile));
-			bench.dropFloor();
+			bench.dropPlainCopy();
 			bench.checkpoint();
 			Measurement ours = bench.measure("import-cash-flows",
 					() -> runJob(runs, files, "import-cash-flows", date, inbox, outbox));
 			bench.checkpoint();
 			Measurement floorAfter = bench.measure("floor-copy-unlogged-after", () -> bench.copyFloor(cashFlowFile));
-			bench.dropFloor();
+			bench.dropPlainCopy();
 			// The same plain COPY into a logged table: the import's rows are in the WAL,
 			// the floor's are not. Naive ÷ this is about the most naive ÷ ours any
 			// import that keeps its rows can score on this machine at this hour.
 			bench.checkpoint();
 			Measurement logged = bench.measure("copy-logged", () -> bench.copyLogged(cashFlowFile));
-			bench.dropFloor();
+			bench.dropPlainCopy();
 			double floorSeconds = (floor.seconds() + floorAfter.seconds()) / 2;
 			bench.measure("import-repayments", () -> runJob(runs, files, "import-repayments", date, inbox, outbox));
 			bench.measure("import-applications", () -> runJob(runs, files, "import-applications", date, inbox, outbox));

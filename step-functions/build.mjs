@@ -1,12 +1,40 @@
 // Generates the Step Functions definitions from jobs.json:
 //   daily-settlement.asl.json  the daily workflow (ECS Fargate tasks, a Distributed Map over partitions)
-//   start-daily.asl.json       the starter used by the schedule and by file arrival (one execution per business date)
+//   start-daily.asl.json       the starter used by the schedule, the file event and operators (one execution per date)
 // Run `node build.mjs` after changing jobs.json; CI runs `node build.mjs --check` (the committed files must match).
+//
+// How a job fails (README "Retries, alerts and redrive"): every failure of a job's task is caught and
+// classified (exit code, a task that never started, an ECS error, a timeout); each class has its own
+// retry budget. When a class has no attempts left, one SNS alert goes out and the execution stops at
+// the job's "Redrive to rerun <job>" state, a Choice that fails on first entry and, when the execution
+// is redriven ($$.Execution.RedriveCount has grown), runs the job again with fresh budgets.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const jobs = JSON.parse(readFileSync(new URL('./jobs.json', import.meta.url)));
 const CONTAINER = 'settlement-batch';
-const EXIT_CODE = '$.failureDetail.task.Containers[0].ExitCode';
+const EXIT_CODE = '$.failure.detail.task.Containers[0].ExitCode';
+const STOPPED_REASON = '$.failure.detail.task.StoppedReason';
+const CLASSES = ['failed', 'alreadyRunning', 'missingInput', 'notStarted', 'timedOut'];
+const ECS_API_ERRORS = [
+  'AmazonECS.Unknown',
+  'ECS.AmazonECSException',
+  'ECS.ServerException',
+  'ECS.LimitExceededException',
+  'ECS.ThrottlingException',
+];
+
+const retry = jobs.retry;
+const zeroAttempts = Object.fromEntries(CLASSES.map((c) => [c, 0]));
+
+function timeoutOf(job) {
+  return jobs.timeouts.jobs[job] ?? jobs.timeouts.defaultSeconds;
+}
+
+// A States.Format template takes {} as placeholders and ' as its quote: texts must not hold either.
+function text(value) {
+  if (/[{}'\\]/.test(value)) throw new Error(`text for an alert must not contain { } ' or \\: ${value}`);
+  return value;
+}
 
 function command(job, partitioned) {
   const parts = [`'run'`, `'${job}'`, `States.Format('--business-date={}', $.businessDate)`];
@@ -14,16 +42,77 @@ function command(job, partitioned) {
   return `States.Array(${parts.join(', ')})`;
 }
 
-// A job as states: run it on Fargate; on failure read the container's exit code and decide.
-// exit 3 (input rejected) never retries; exit 4 skips an optional import and waits for a required
-// file; exit 1 and 5 retry with a wait; anything else notifies operators and fails (redrive-able).
-function jobStates(job, next, { partitioned = false, required = true, failure = 'Notify failure', rejected = 'Notify input rejected' } = {}) {
+// The state every job starts from: the date, the partition ("all" outside the Map) and the attempts so far.
+function carry(attempts) {
+  return { 'businessDate.$': '$.businessDate', 'partition.$': '$.partition', attempts };
+}
+
+function counted(cls) {
+  return Object.fromEntries(
+    CLASSES.map((c) => (c === cls ? [`${c}.$`, `States.MathAdd($.attempts.${c}, 1)`] : [`${c}.$`, `$.attempts.${c}`])),
+  );
+}
+
+const WAIT_NAMES = {
+  failed: (job) => `Wait before retrying ${job}`,
+  alreadyRunning: (job) => `Wait for the other run of ${job}`,
+  missingInput: (job) => `Wait for input of ${job}`,
+  notStarted: (job) => `Wait before starting ${job} again`,
+  timedOut: (job) => `Wait after timeout of ${job}`,
+};
+
+// What the alert says happened, and what the operator does, per way of failing.
+function outcomes(job) {
+  const logs = `Read the job log (log group /settlement-batch/jobs, stream prefix ${job}) and settlement-batch executions --business-date=D.`;
+  const redrive = 'Then redrive this execution: it reruns this job, which resumes from its last committed chunk; completed jobs do not run again.';
+  return {
+    rejected: {
+      outcome: `States.Format('exit 3: an input file was rejected as a whole')`,
+      action: text(`Read report.import_file and the reject file under the outbox rejects/ folder, put a corrected file from the sender in the inbox, then redrive this execution. Retrying the same file does not help.`),
+    },
+    missingInput: {
+      outcome: `States.Format('exit 4: the required input file is still not in the inbox after ${retry.missingInput.attempts} waits of ${retry.missingInput.waitSeconds} s')`,
+      action: text(`Ask the sender for the file. When it is in the inbox, redrive this execution.`),
+    },
+    failed: {
+      outcome: `States.Format('exit 1: the job failed ${retry.failed.attempts + 1} times')`,
+      action: text(`${logs} Fix the cause (database, S3, permissions). ${redrive}`),
+    },
+    alreadyRunning: {
+      outcome: `States.Format('exit 5: another run of the same job instance was still running after ${retry.alreadyRunning.attempts} waits')`,
+      action: text(`Look for a second execution or a task left running (settlement-batch executions --status=STARTED; ECS tasks of the cluster). When it has ended, redrive this execution.`),
+    },
+    exited: {
+      outcome: `States.Format('exit {}: see the exit codes in the README (2 is a usage or configuration error of the task definition, 137 a container killed for memory)', ${EXIT_CODE})`,
+      action: text(`${logs} Fix the task definition, its environment or its size. ${redrive}`),
+    },
+    notStarted: {
+      outcome: `States.Format('the task never started ({})', ${STOPPED_REASON})`,
+      action: text(`Fix what the reason names (image, secret, log group, subnet or security group). ${redrive}`),
+    },
+    ecsError: {
+      outcome: `States.Format('ECS could not run the task ({}: {})', $.failure.Error, $.failure.Cause)`,
+      action: text(`When Fargate capacity or the ECS API is back, or the permission is fixed, redrive this execution. ${redrive}`),
+    },
+    timedOut: {
+      outcome: `States.Format('the task ran longer than its timeout of ${timeoutOf(job)} s and was stopped')`,
+      action: text(`${logs} Find where it hung. ${redrive}`),
+    },
+  };
+}
+
+// A job as states: run it on Fargate; classify a failure; retry within the class's budget; when the
+// budget is spent, alert once and stop at a state that reruns the job when the execution is redriven.
+function jobStates(job, next, { partitioned = false, required = true } = {}) {
   const run = `Run ${job}`;
+  const alert = `Alert operators: ${job}`;
+  const describe = (kind) => `Stopped (${kind}): ${job}`;
   const states = {};
   states[run] = {
     Type: 'Task',
     Comment: `settlement-batch run ${job}`,
     Resource: 'arn:aws:states:::ecs:runTask.sync',
+    TimeoutSeconds: timeoutOf(job),
     Parameters: {
       Cluster: '${ClusterArn}',
       LaunchType: 'FARGATE',
@@ -39,186 +128,237 @@ function jobStates(job, next, { partitioned = false, required = true, failure = 
       },
       Overrides: { ContainerOverrides: [{ Name: CONTAINER, 'Command.$': command(job, partitioned) }] },
     },
-    ResultSelector: { count: 0 },
-    ResultPath: '$.retry',
+    ResultSelector: zeroAttempts,
+    ResultPath: '$.attempts',
     Retry: [
       {
-        ErrorEquals: ['ECS.AmazonECSException', 'ECS.ServerException', 'ECS.LimitExceededException', 'ECS.ThrottlingException'],
-        IntervalSeconds: 30,
-        MaxAttempts: 4,
-        BackoffRate: 2.0,
+        ErrorEquals: ECS_API_ERRORS,
+        IntervalSeconds: retry.ecsApi.intervalSeconds,
+        MaxAttempts: retry.ecsApi.attempts,
+        BackoffRate: retry.ecsApi.backoffRate,
         JitterStrategy: 'FULL',
       },
     ],
-    Catch: [
-      { ErrorEquals: ['States.TaskFailed'], ResultPath: '$.failure', Next: `Read exit code of ${job}` },
-      { ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: failure },
-    ],
+    // One catcher: States.TaskFailed would match every task error but timeouts, so the kind of
+    // failure is told apart by the Choice that follows, not by the order of catchers.
+    Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: `Check failure of ${job}` }],
     Next: next,
+  };
+  states[`Check failure of ${job}`] = {
+    Type: 'Choice',
+    Comment: 'A timeout, a stopped task (its Cause is the task as JSON), or an ECS error whose Cause is plain text',
+    Choices: [
+      { Variable: '$.failure.Error', StringEquals: 'States.Timeout', Next: `Timed out: ${job}` },
+      {
+        And: [
+          { Variable: '$.failure.Cause', IsPresent: true },
+          { Variable: '$.failure.Cause', IsString: true },
+          { Variable: '$.failure.Cause', StringMatches: '{*' },
+        ],
+        Next: `Read exit code of ${job}`,
+      },
+    ],
+    Default: describe('ECS error'),
   };
   states[`Read exit code of ${job}`] = {
     Type: 'Pass',
     Parameters: { 'task.$': 'States.StringToJson($.failure.Cause)' },
-    ResultPath: '$.failureDetail',
+    ResultPath: '$.failure.detail',
     Next: `Decide after ${job}`,
   };
+  const noExitCode = { Not: { Variable: EXIT_CODE, IsPresent: true } };
+  const below = (cls) => ({ Variable: `$.attempts.${cls}`, NumericLessThan: retry[cls].attempts });
+  const exit = (code) => ({ Variable: EXIT_CODE, NumericEquals: code });
   const choices = [
-    { Variable: EXIT_CODE, NumericEquals: 3, Next: rejected },
+    {
+      And: [noExitCode, { Variable: STOPPED_REASON, IsPresent: true }, below('notStarted')],
+      Next: WAIT_NAMES.notStarted(job),
+    },
+    { And: [noExitCode, { Variable: STOPPED_REASON, IsPresent: true }], Next: describe('not started') },
+    { ...noExitCode, Next: describe('ECS error') },
+    { ...exit(3), Next: describe('exit 3') },
   ];
   if (!required) {
-    choices.push({ Variable: EXIT_CODE, NumericEquals: 4, Next: `Skip ${job}` });
-    states[`Skip ${job}`] = { Type: 'Pass', Comment: 'no file today: optional imports are skipped', Parameters: keep(partitioned, 0), Next: next };
-  } else {
-    choices.push({
-      And: [
-        { Variable: EXIT_CODE, NumericEquals: 4 },
-        { Variable: '$.retry.count', NumericLessThan: jobs.retry.missingInputAttempts },
-      ],
-      Next: `Wait for input of ${job}`,
-    });
-    states[`Wait for input of ${job}`] = { Type: 'Wait', Seconds: jobs.retry.missingInputWaitSeconds, Next: `Count attempt of ${job}` };
+    choices.push({ ...exit(4), Next: `Skip ${job}` });
+    states[`Skip ${job}`] = {
+      Type: 'Pass',
+      Comment: 'no file for this import today: optional imports are skipped',
+      Parameters: carry(zeroAttempts),
+      Next: next,
+    };
   }
-  choices.push({
-    And: [
-      { Or: [{ Variable: EXIT_CODE, NumericEquals: 1 }, { Variable: EXIT_CODE, NumericEquals: 5 }] },
-      { Variable: '$.retry.count', NumericLessThan: jobs.retry.failedAttempts },
-    ],
-    Next: `Wait before retrying ${job}`,
-  });
-  states[`Decide after ${job}`] = { Type: 'Choice', Choices: choices, Default: failure };
-  states[`Wait before retrying ${job}`] = { Type: 'Wait', Seconds: jobs.retry.failedWaitSeconds, Next: `Count attempt of ${job}` };
-  states[`Count attempt of ${job}`] = {
-    Type: 'Pass',
-    Parameters: { ...keep(partitioned), retry: { 'count.$': 'States.MathAdd($.retry.count, 1)' } },
-    Next: run,
+  else {
+    choices.push({ And: [exit(4), below('missingInput')], Next: WAIT_NAMES.missingInput(job) });
+    choices.push({ ...exit(4), Next: describe('exit 4') });
+  }
+  choices.push({ And: [exit(1), below('failed')], Next: WAIT_NAMES.failed(job) });
+  choices.push({ ...exit(1), Next: describe('exit 1') });
+  choices.push({ And: [exit(5), below('alreadyRunning')], Next: WAIT_NAMES.alreadyRunning(job) });
+  choices.push({ ...exit(5), Next: describe('exit 5') });
+  states[`Decide after ${job}`] = { Type: 'Choice', Choices: choices, Default: describe('exit code') };
+  states[`Timed out: ${job}`] = {
+    Type: 'Choice',
+    Choices: [{ ...below('timedOut'), Next: WAIT_NAMES.timedOut(job) }],
+    Default: describe('timeout'),
   };
-  return states;
-}
 
-function keep(partitioned, count) {
-  const kept = { 'businessDate.$': '$.businessDate' };
-  if (partitioned) kept['partition.$'] = '$.partition';
-  if (count !== undefined) kept.retry = { count };
-  return kept;
-}
+  const waits = required ? CLASSES : CLASSES.filter((c) => c !== 'missingInput');
+  for (const cls of waits) {
+    states[WAIT_NAMES[cls](job)] = { Type: 'Wait', Seconds: retry[cls].waitSeconds, Next: `Count ${cls} attempt of ${job}` };
+    states[`Count ${cls} attempt of ${job}`] = { Type: 'Pass', Parameters: carry(counted(cls)), Next: run };
+  }
 
-function failureStates() {
-  const states = {};
-  {
-    states['Notify failure'] = {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::sns:publish',
-      Parameters: {
-        TopicArn: '${AlertTopicArn}',
-        Subject: 'settlement-batch: daily run failed',
-        'Message.$': "States.Format('Business date {}: a job failed after its retries. Execution {}. Look at `settlement-batch executions --business-date={}` and the task logs, fix the cause, then redrive this execution.', $.businessDate, $$.Execution.Id, $.businessDate)",
-      },
-      ResultPath: null,
-      Next: 'Failed',
-    };
-    states['Notify input rejected'] = {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::sns:publish',
-      Parameters: {
-        TopicArn: '${AlertTopicArn}',
-        Subject: 'settlement-batch: input rejected',
-        'Message.$': "States.Format('Business date {}: an input file was rejected as a whole (exit 3). Execution {}. Read report.import_file and the reject file in the outbox, obtain a corrected file, then redrive this execution. A plain retry will not help.', $.businessDate, $$.Execution.Id)",
-      },
-      ResultPath: null,
-      Next: 'Input rejected',
+  const said = outcomes(job);
+  const stops = {
+    'exit 3': said.rejected,
+    'exit 1': said.failed,
+    'exit 5': said.alreadyRunning,
+    'exit code': said.exited,
+    'not started': said.notStarted,
+    'ECS error': said.ecsError,
+    timeout: said.timedOut,
+  };
+  if (required) stops['exit 4'] = said.missingInput;
+  for (const [kind, { outcome, action }] of Object.entries(stops)) {
+    states[describe(kind)] = {
+      Type: 'Pass',
+      Parameters: { 'outcome.$': outcome, action },
+      ResultPath: '$.alert',
+      Next: alert,
     };
   }
-  states['Failed'] = { Type: 'Fail', Error: 'JobFailed', Cause: 'A job failed after its retries; operators were notified' };
-  states['Input rejected'] = { Type: 'Fail', Error: 'InputRejected', Cause: 'An input file was rejected as a whole; operators were notified' };
+  states[alert] = {
+    Type: 'Task',
+    Comment: 'The one alert of this failure; the execution then stops at this job',
+    Resource: 'arn:aws:states:::sns:publish',
+    Parameters: {
+      TopicArn: '${AlertTopicArn}',
+      'Subject.$': `States.Format('settlement-batch {}: ${job} stopped', $.businessDate)`,
+      'Message.$': `States.Format('Business date {}, job ${job}, partition {}: {}. What to do: {} Execution: {}', $.businessDate, $.partition, $.alert.outcome, $.alert.action, $$.Execution.Id)`,
+      MessageAttributes: {
+        businessDate: { DataType: 'String', 'StringValue.$': '$.businessDate' },
+        job: { DataType: 'String', StringValue: job },
+        partition: { DataType: 'String', 'StringValue.$': '$.partition' },
+      },
+    },
+    Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2.0 }],
+    ResultPath: null,
+    Next: `Stopped at ${job}`,
+  };
+  states[`Stopped at ${job}`] = {
+    Type: 'Pass',
+    Parameters: { ...carry(zeroAttempts), stopped: { 'redriveCount.$': '$$.Execution.RedriveCount' } },
+    Next: `Redrive to rerun ${job}`,
+  };
+  states[`Redrive to rerun ${job}`] = {
+    Type: 'Choice',
+    Comment: 'Fails the execution here (States.NoChoiceMatched) after the alert; a redrive enters it again with a higher RedriveCount and reruns the job',
+    Choices: [{ Variable: '$$.Execution.RedriveCount', NumericGreaterThanPath: '$.stopped.redriveCount', Next: `Rerun ${job}` }],
+  };
+  states[`Rerun ${job}`] = { Type: 'Pass', Comment: 'redriven: fresh retry budgets', Parameters: carry(zeroAttempts), Next: run };
   return states;
 }
 
-function chain(list, last, options) {
+function chain(list, last, options = {}) {
   const states = {};
+  const name = (entry) => (typeof entry === 'string' ? entry : entry.job);
   list.forEach((entry, i) => {
-    const job = typeof entry === 'string' ? entry : entry.job;
-    const next = i + 1 < list.length ? `Run ${typeof list[i + 1] === 'string' ? list[i + 1] : list[i + 1].job}` : last;
-    Object.assign(states, jobStates(job, next, { ...options, required: entry.required ?? true }));
+    const next = i + 1 < list.length ? `Run ${name(list[i + 1])}` : last;
+    Object.assign(states, jobStates(name(entry), next, { ...options, required: entry.required ?? true }));
   });
   return states;
 }
 
-const compactDate =
-  "States.Format('{}{}{}', States.ArrayGetItem(States.StringSplit($.businessDate, '-'), 0), States.ArrayGetItem(States.StringSplit($.businessDate, '-'), 1), States.ArrayGetItem(States.StringSplit($.businessDate, '-'), 2))";
-
-const partitionStates = {
-  ...chain(jobs.partitioned, 'Partition done', { partitioned: true, failure: 'Partition failed', rejected: 'Partition input rejected' }),
-  'Partition done': { Type: 'Succeed' },
-  'Partition failed': { Type: 'Fail', Error: 'JobFailed', Cause: 'A partitioned job failed after its retries' },
-  'Partition input rejected': { Type: 'Fail', Error: 'InputRejected', Cause: 'A partitioned job exited 3' },
-};
+// One form of the business date everywhere: YYYYMMDD (the CLI takes it, the execution name and the
+// partition plan's key use it). 2026-11-20 and 20261120 become the same date.
+function businessDateStates(next, extra = {}) {
+  const compact =
+    "States.Format('{}{}{}', States.ArrayGetItem(States.StringSplit($.businessDate, '-'), 0), States.ArrayGetItem(States.StringSplit($.businessDate, '-'), 1), States.ArrayGetItem(States.StringSplit($.businessDate, '-'), 2))";
+  return {
+    'Business date': {
+      Type: 'Choice',
+      Choices: [
+        { Not: { Variable: '$.businessDate', IsPresent: true }, Next: 'No business date' },
+        {
+          And: [
+            { Variable: '$.businessDate', IsString: true },
+            { Variable: '$.businessDate', StringMatches: '*-*-*' },
+          ],
+          Next: 'Business date without dashes',
+        },
+      ],
+      Default: 'Business date as given',
+    },
+    'Business date without dashes': { Type: 'Pass', Parameters: { 'businessDate.$': compact, ...extra }, Next: next },
+    'Business date as given': { Type: 'Pass', Parameters: { 'businessDate.$': '$.businessDate', ...extra }, Next: next },
+    'No business date': {
+      Type: 'Fail',
+      Error: 'NoBusinessDate',
+      Cause: 'Start the daily run through start-daily, or with {"businessDate": "YYYY-MM-DD"} or {"businessDate": "YYYYMMDD"}',
+    },
+  };
+}
 
 const daily = {
   Comment: 'settlement-batch daily workflow: imports, plan, one Fargate task per partition per job, outputs. Generated from jobs.json by build.mjs.',
-  StartAt: 'Has business date',
+  StartAt: 'Business date',
   States: {
-    'Has business date': {
-      Type: 'Choice',
-      Choices: [{ Variable: '$.businessDate', IsPresent: true, Next: 'Start' }],
-      Default: 'No business date',
-    },
-    'No business date': { Type: 'Fail', Error: 'NoBusinessDate', Cause: 'Start the workflow through start-daily, or with {"businessDate": "YYYY-MM-DD"}' },
-    Start: { Type: 'Pass', Parameters: { 'businessDate.$': '$.businessDate', retry: { count: 0 } }, Next: `Run ${jobs.imports[0].job}` },
-    ...chain(jobs.imports, `Run ${jobs.plan}`, {}),
-    ...jobStates(jobs.plan, 'Partitions', {}),
+    ...businessDateStates(`Run ${jobs.imports[0].job}`, { partition: 'all', attempts: zeroAttempts }),
+    ...chain(jobs.imports, `Run ${jobs.plan}`),
+    ...jobStates(jobs.plan, 'Partitions'),
     Partitions: {
       Type: 'Map',
-      Comment: 'One child execution per partition of plans/partitions_YYYYMMDD.json, written by plan-partitions',
+      Comment: 'One child execution per partition of plans/partitions_YYYYMMDD.json, written by plan-partitions. A child that stops has alerted already; the Map then fails here, and redriving this execution redrives the failed children.',
       ItemReader: {
         Resource: 'arn:aws:states:::s3:getObject',
         ReaderConfig: { InputType: 'JSON' },
-        Parameters: { Bucket: '${BatchBucket}', 'Key.$': `States.Format('\${OutboxPrefix}plans/partitions_{}.json', ${compactDate})` },
+        Parameters: { Bucket: '${BatchBucket}', 'Key.$': "States.Format('${OutboxPrefix}plans/partitions_{}.json', $.businessDate)" },
       },
-      ItemSelector: { 'businessDate.$': '$.businessDate', 'partition.$': '$$.Map.Item.Value.partition', retry: { count: 0 } },
-      MaxConcurrency: 16,
-      ToleratedFailurePercentage: 0,
+      ItemSelector: { 'businessDate.$': '$.businessDate', 'partition.$': '$$.Map.Item.Value.partition', attempts: zeroAttempts },
+      MaxConcurrency: jobs.mapMaxConcurrency,
+      ToleratedFailurePercentage: jobs.mapToleratedFailurePercentage,
       ItemProcessor: {
         ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
         StartAt: `Run ${jobs.partitioned[0]}`,
-        States: partitionStates,
+        States: { ...chain(jobs.partitioned, 'Partition done', { partitioned: true }), 'Partition done': { Type: 'Succeed' } },
       },
       ResultPath: null,
-      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'Notify failure' }],
       Next: `Run ${jobs.outputs[0]}`,
     },
-    ...chain(jobs.outputs, 'Done', {}),
+    ...chain(jobs.outputs, 'Done'),
     Done: { Type: 'Succeed' },
-    ...failureStates(),
   },
 };
 
 const start = {
-  Comment: 'Starts the daily workflow for one business date, once: from the schedule (yesterday in Asia/Tokyo) or from an inbound file (the date in its name). The execution name is the date, so a second event for the same day starts nothing. Generated by build.mjs.',
-  StartAt: 'From file or schedule',
+  Comment: 'Starts the daily workflow for one business date, once: from the schedule (yesterday in Asia/Tokyo), from the arrival of the required cash-flow file (the date in its name), or from an operator ({"businessDate": ...}). Every trigger names the execution daily-YYYYMMDD, so a second trigger for the same date starts nothing. Generated by build.mjs.',
+  StartAt: 'From file, schedule or operator',
   States: {
-    'From file or schedule': {
+    'From file, schedule or operator': {
       Type: 'Choice',
       Choices: [
         { Variable: '$.detail.object.key', IsPresent: true, Next: 'Date from file name' },
-        { Variable: '$.businessDate', IsPresent: true, Next: 'Date given' },
+        { Variable: '$.businessDate', IsPresent: true, Next: 'Business date' },
+        { Variable: '$.scheduledTime', IsPresent: true, Next: 'Date from schedule' },
       ],
-      Default: 'Date from schedule',
+      Default: 'No business date',
     },
     'Date from file name': {
       Type: 'Pass',
-      Comment: 'inbox/cashflow_20261120.csv -> 20261120',
+      Comment: 'inbox/cashflow_20261120.csv -> 20261120 (the part after the last _, before the first .)',
       Parameters: {
-        'businessDate.$': "States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.detail.object.key, '_'), 1), '.'), 0)",
+        'businessDate.$':
+          "States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.detail.object.key, '_'), States.MathAdd(States.ArrayLength(States.StringSplit($.detail.object.key, '_')), -1)), '.'), 0)",
       },
-      Next: 'Start daily run',
+      Next: 'Business date',
     },
-    'Date given': { Type: 'Pass', Parameters: { 'businessDate.$': '$.businessDate' }, Next: 'Start daily run' },
     'Date from schedule': {
       Type: 'Pass',
       Comment: 'The schedule fires between 00:00 and 09:00 in Tokyo, when the UTC date of the scheduled time is yesterday in Tokyo',
       Parameters: { 'businessDate.$': "States.ArrayGetItem(States.StringSplit($.scheduledTime, 'T'), 0)" },
-      Next: 'Start daily run',
+      Next: 'Business date',
     },
+    ...businessDateStates('Start daily run'),
     'Start daily run': {
       Type: 'Task',
       Resource: 'arn:aws:states:::states:startExecution',
@@ -230,7 +370,10 @@ const start = {
       Catch: [{ ErrorEquals: ['StepFunctions.ExecutionAlreadyExistsException'], ResultPath: null, Next: 'Already started' }],
       End: true,
     },
-    'Already started': { Type: 'Succeed', Comment: 'the run for this business date exists: redrive it if it failed' },
+    'Already started': {
+      Type: 'Succeed',
+      Comment: 'The run for this business date exists (running, done, or stopped at a job: redrive it).',
+    },
   },
 };
 
@@ -241,15 +384,21 @@ const outputs = {
 };
 const check = process.argv.includes('--check');
 let stale = false;
-for (const [file, text] of Object.entries(outputs)) {
+for (const [file, content] of Object.entries(outputs)) {
   const path = new URL(`./${file}`, import.meta.url);
   if (check) {
     let current = '';
     try { current = readFileSync(path, 'utf8'); } catch { /* missing */ }
-    if (current !== text) { console.error(`${file} is not what build.mjs generates from jobs.json: run node build.mjs`); stale = true; }
+    if (current !== content) { console.error(`${file} is not what build.mjs generates from jobs.json: run node build.mjs`); stale = true; }
   } else {
-    writeFileSync(path, text);
+    writeFileSync(path, content);
     console.log(`wrote ${file}`);
   }
+}
+// The schedule's default lives in template.yaml, which SAM reads; it must say what jobs.json says.
+const template = readFileSync(new URL('./template.yaml', import.meta.url), 'utf8');
+if (!template.includes(`ScheduleCron: { Type: String, Default: '${jobs.runDates.scheduleCron}'`)) {
+  console.error(`template.yaml: the ScheduleCron default must be jobs.json runDates.scheduleCron, ${jobs.runDates.scheduleCron}`);
+  stale = true;
 }
 process.exit(stale ? 1 : 0);

@@ -64,8 +64,8 @@ class WorkflowDefinitionsTests {
 	}
 
 	/**
-	 * Follows the success path: a Choice's first branch, a Task's or Pass's Next, into a
-	 * Map's processor.
+	 * Follows the success path: a Choice's default (or first branch), a Task's or Pass's
+	 * Next, into a Map's processor.
 	 */
 	private static void walk(JsonNode states, String name, List<String> jobs) {
 		while (name != null) {
@@ -79,7 +79,8 @@ class WorkflowDefinitionsTests {
 				walk(processor.get("States"), processor.get("StartAt").asText(), jobs);
 			}
 			if ("Choice".equals(type)) {
-				name = state.get("Choices").get(0).get("Next").asText();
+				name = state.has("Default") ? state.get("Default").asText()
+						: state.get("Choices").get(0).get("Next").asText();
 			}
 			else {
 				name = state.has("Next") ? state.get("Next").asText() : null;

@@ -19,7 +19,7 @@ function taskDefinition(job, s) {
     runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'LINUX' },
     executionRoleArn: '${ExecutionRoleArn}',
     taskRoleArn: `\${TaskRoleArnPrefix}${job}`,
-    volumes: [{ name: 'tmp' }],
+    volumes: [{ name: 'work' }],
     containerDefinitions: [
       {
         name: 'settlement-batch',
@@ -29,7 +29,8 @@ function taskDefinition(job, s) {
         readonlyRootFilesystem: true,
         stopTimeout: 120,
         command: ['run', job],
-        mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
+        // The image declares /work a VOLUME owned by 10001, so Fargate keeps that owner on this mount.
+        mountPoints: [{ sourceVolume: 'work', containerPath: '/work', readOnly: false }],
         environment: [
           { name: 'SPRING_DATASOURCE_URL', value: '${DatabaseJdbcUrl}' },
           { name: 'SPRING_DATASOURCE_USERNAME', value: '${DatabaseUser}' },
@@ -58,6 +59,9 @@ function taskDefinition(job, s) {
   };
 }
 
+// What a job's day needs of AWS, and no more: read its own inbound files (and list their keys, so
+// that a file not there yet is a 404, exit 4, and not a 403), write its own outbox prefix, and the
+// KMS keys of both. Evaluated by test/iam.test.mjs with an IAM policy engine.
 function taskRolePolicy(job, s) {
   const statements = [];
   if (s.reads.length) {
@@ -66,6 +70,13 @@ function taskRolePolicy(job, s) {
       Effect: 'Allow',
       Action: ['s3:GetObject', 's3:GetObjectVersion'],
       Resource: s.reads.map((key) => `arn:aws:s3:::\${BatchBucket}/${key}`),
+    });
+    statements.push({
+      Sid: 'ListItsInboundKeys',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket', 's3:ListBucketVersions'],
+      Resource: ['arn:aws:s3:::${BatchBucket}'],
+      Condition: { StringLike: { 's3:prefix': s.reads } },
     });
     statements.push({ Sid: 'DecryptInbound', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['${InboxKmsKeyArn}'] });
   }

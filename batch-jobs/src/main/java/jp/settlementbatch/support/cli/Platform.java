@@ -1,9 +1,13 @@
 package jp.settlementbatch.support.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,9 +17,8 @@ import java.util.regex.Pattern;
 
 import jp.settlementbatch.SettlementBatchApplication;
 import jp.settlementbatch.support.db.EmbeddedDatabase;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.SpringApplication;
@@ -72,6 +75,7 @@ final class Platform implements AutoCloseable {
 
 	private static void start(CommonOptions options, String taskName, String[] recordedArguments,
 			Map<String, Object> extraProperties, ApplicationRunner runner, Platform[] holder) {
+		requireWritableTemporaryDirectory();
 		String url = options.dbUrl;
 		EmbeddedDatabase embedded = null;
 		if (url == null && isBlank(System.getenv("SPRING_DATASOURCE_URL"))) {
@@ -89,12 +93,12 @@ final class Platform implements AutoCloseable {
 			// errors still show.
 			defaults.put("logging.level.jp.settlementbatch", "WARN");
 			defaults.put("spring.main.log-startup-info", "false");
-			// A failed start is reported in one line by the command; JSON logs keep the
-			// whole trace.
-			defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
-			defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
-					"OFF");
 		}
+		// A failed start is reported once, by the command: in JSON one startup_failed
+		// event
+		// that carries the trace in a field, on a terminal one line.
+		defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+		defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
 		if (taskName == null) {
 			defaults.put("spring.cloud.task.autoconfiguration.enabled", "false");
 			defaults.put("spring.cloud.task.batch.listener.enabled", "false");
@@ -127,6 +131,14 @@ final class Platform implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// The application never started: there is nothing to record or close but the
 			// database.
+			if (options.json()) {
+				LoggerFactory.getLogger(Platform.class)
+					.atError()
+					.addKeyValue("event", "startup_failed")
+					.addKeyValue("exit_code", SettlementBatchCommand.exitCodeOf(ex))
+					.setCause(ex)
+					.log(SettlementBatchCommand.message(ex));
+			}
 			if (holder[0] != null) {
 				holder[0].exited = true;
 			}
@@ -134,6 +146,25 @@ final class Platform implements AutoCloseable {
 				embedded.close();
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Outbox objects are spooled to the temporary directory before their one PUT: a
+	 * directory the process cannot write fails the run before any work, in words.
+	 */
+	static void requireWritableTemporaryDirectory() {
+		Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+		try {
+			Files.delete(Files.createTempFile(directory, "settlement-batch-", ".probe"));
+		}
+		catch (IOException | SecurityException ex) {
+			String reason = (ex instanceof NoSuchFileException) ? "it does not exist"
+					: (ex instanceof AccessDeniedException) ? "permission denied" : ex.getClass().getSimpleName();
+			throw new IllegalArgumentException("The temporary directory " + directory + " is not writable by user "
+					+ System.getProperty("user.name") + " (" + reason + "). Mount a writable volume there (the image "
+					+ "declares /work, owned by user 10001, as a VOLUME: mount the task's volume at /work) or point "
+					+ "-Djava.io.tmpdir at a directory this user can write.");
 		}
 	}
 

@@ -8,6 +8,7 @@ import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.csv.PanGuard;
 import jp.settlementbatch.support.files.InputChangedException;
 import jp.settlementbatch.support.files.InputMissingException;
+import jp.settlementbatch.support.files.StoreAccessDeniedException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,14 +77,14 @@ public class SettlementBatchCommand {
 		return ExitCode.FAILED.code();
 	}
 
-	private static String message(Throwable ex) {
+	static String message(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof java.sql.SQLException sql) {
 				return PanGuard.mask("The database is not reachable or refused the connection (" + sql.getMessage()
 						+ "). Check SPRING_DATASOURCE_URL / --db-url and that PostgreSQL is up, then run the same command again.");
 			}
 			if (t instanceof IllegalArgumentException || t instanceof InputMissingException
-					|| t instanceof InputChangedException) {
+					|| t instanceof InputChangedException || t instanceof StoreAccessDeniedException) {
 				return PanGuard.mask(t.getMessage());
 			}
 		}

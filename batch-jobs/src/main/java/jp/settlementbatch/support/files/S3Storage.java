@@ -88,6 +88,15 @@ final class S3Storage implements Storage {
 			if (ex.statusCode() == 404) {
 				return Optional.empty();
 			}
+			if (ex.statusCode() == 403) {
+				// Without s3:ListBucket, S3 answers a missing key with 403 too: either
+				// permission may be the one missing.
+				throw new StoreAccessDeniedException(uri + ": access denied (HTTP 403). The task role needs "
+						+ "s3:GetObject on this key and s3:ListBucket on bucket " + at.bucket() + " for prefix "
+						+ at.key() + " (without ListBucket, S3 reports a file that is not there yet as 403). "
+						+ "Fix the role (job-definitions/<job>.task-role-policy.json), then run the same command again.",
+						ex);
+			}
 			throw ex;
 		}
 	}
@@ -112,6 +121,12 @@ final class S3Storage implements Storage {
 			if (ex.statusCode() == 412 || ex.statusCode() == 404) {
 				throw new InputChangedException(
 						pinned.name() + " was replaced or removed since the run started (" + pinned.version() + ")");
+			}
+			if (ex.statusCode() == 403) {
+				throw new StoreAccessDeniedException(pinned.uri()
+						+ ": access denied (HTTP 403) on reading it. The task "
+						+ "role needs s3:GetObject (and s3:GetObjectVersion) on this key, and kms:Decrypt on its key if it "
+						+ "is encrypted with SSE-KMS. Fix the role, then run the same command again.", ex);
 			}
 			throw ex;
 		}

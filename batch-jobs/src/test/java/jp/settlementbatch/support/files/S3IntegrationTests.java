@@ -148,6 +148,29 @@ class S3IntegrationTests {
 		assertThat(down.waitFor(180)).as(down.output()).isEqualTo(1);
 	}
 
+	@Test
+	void aForbiddenInputSaysWhichPermissionsToCheckAndIsExitOne() throws Exception {
+		// given a store that refuses the task's credentials (403, as S3 answers a role
+		// without
+		// the permissions)
+		String bucket = bucket("forbidden");
+		Map<String, String> refused = Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint(), "AWS_ACCESS_KEY_ID",
+				S3TestServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", "not-the-secret", "AWS_REGION", "us-east-1");
+
+		// when
+		JarProcess forbidden = JarProcess.start(this.work, refused, "run", "import-cash-flows",
+				"--business-date=2026-11-20", "--inbox=s3://" + bucket + "/inbox", "--db-url=" + TestDatabase.fresh());
+
+		// then: not "not there yet" (exit 4, waited for), but a failure that names the
+		// permissions
+		assertThat(forbidden.waitFor(120)).as(forbidden.output()).isEqualTo(1);
+		assertThat(forbidden.output()).contains("s3://forbidden/inbox/cashflow_20261120.csv: access denied (HTTP 403)")
+			.contains("s3:GetObject on this key")
+			.contains("s3:ListBucket on bucket forbidden for prefix inbox/cashflow_20261120.csv")
+			.doesNotContain("not there (yet)")
+			.doesNotContain("Exception");
+	}
+
 	private int run(String url, String job, String date, String... more) throws Exception {
 		JarProcess process = start(url, job, date, more);
 		int exit = process.waitFor(180);

@@ -1,27 +1,33 @@
 # syntax=docker/dockerfile:1
-# Build stage: the Maven build, with tests (they need no Docker and no network beyond Maven Central).
+# Build stage: the Maven build of the production jar (profile `image`: no embedded PostgreSQL binaries,
+# production always names its database). Tests run in CI, not here.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY batch-jobs/pom.xml batch-jobs/
-RUN mvn -B -ntp -q -pl batch-jobs dependency:go-offline
+RUN mvn -B -ntp -q -pl batch-jobs -Pimage dependency:go-offline
 COPY batch-jobs batch-jobs
 COPY sample-files sample-files
-RUN mvn -B -ntp -q -DskipTests package \
+RUN mvn -B -ntp -q -Pimage -DskipTests package \
  && mkdir /layers && cd /layers \
  && java -Djarmode=tools -jar /src/batch-jobs/target/settlement-batch.jar extract --layers --launcher --destination /layers
 
-# Runtime: a JRE only (no build tools, no shell needed by the app), non-root, read-only root file system friendly.
+# Runtime: a JRE only (no build tools, no shell needed by the app), non-root, read-only root file system.
 FROM eclipse-temurin:17-jre-jammy
-RUN groupadd --system --gid 10001 batch && useradd --system --uid 10001 --gid batch --home-dir /app --shell /usr/sbin/nologin batch
+# /work is the one writable place: temporary files (outbox spools) live there. Fargate mounts the task's
+# volume over it; because the image declares it a VOLUME, the mount keeps this owner and mode.
+RUN groupadd --system --gid 10001 batch \
+ && useradd --system --uid 10001 --gid batch --home-dir /app --shell /usr/sbin/nologin batch \
+ && install -d -o 10001 -g 10001 -m 0700 /work
 WORKDIR /app
 COPY --from=build --chown=root:root /layers/dependencies/ ./
 COPY --from=build --chown=root:root /layers/spring-boot-loader/ ./
 COPY --from=build --chown=root:root /layers/snapshot-dependencies/ ./
 COPY --from=build --chown=root:root /layers/application/ ./
 USER 10001:10001
-# The heap follows the task's memory; /tmp is the only writable place (an ECS volume in production).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
-    SETTLEMENT_HOME=/tmp/settlement-batch
+VOLUME ["/work"]
+# The heap follows the task's memory; no perf data file (it would go to /tmp on the read-only root).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djava.io.tmpdir=/work" \
+    SETTLEMENT_HOME=/work/settlement-batch
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
 CMD ["--help"]

@@ -94,6 +94,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				return database;
 			}
 		}
+		catch (IllegalStateException ex) {
+			if (String.valueOf(ex.getMessage()).contains("Missing embedded postgres binaries")) {
+				// The production image's jar (Maven profile `image`) has no embedded
+				// server.
+				throw new IllegalArgumentException(
+						"No database is configured, and this build carries no embedded "
+								+ "PostgreSQL: set SPRING_DATASOURCE_URL (with _USERNAME and _PASSWORD) or --db-url.",
+						ex);
+			}
+			throw ex;
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + home
 					+ ". Check that the folder is writable, or set SPRING_DATASOURCE_URL to use your own PostgreSQL.",

@@ -84,7 +84,8 @@ function taskRolePolicy(job, s) {
     statements.push({
       Sid: 'WriteItsOutbox',
       Effect: 'Allow',
-      Action: ['s3:PutObject'],
+      // GetObject: after each PUT the job reads back the stored object's size and ETag (HeadObject).
+      Action: ['s3:PutObject', 's3:GetObject'],
       Resource: s.writes.map((prefix) => `arn:aws:s3:::\${BatchBucket}/outbox/${prefix}*`),
     });
     statements.push({

@@ -103,6 +103,7 @@ for (const job of JOBS) {
     }
     for (const key of day.writes) {
       assert.equal(await decide(policy, 's3:PutObject', object(key)), 'Allowed', `${job} writes ${key}`);
+      assert.equal(await decide(policy, 's3:GetObject', object(key)), 'Allowed', `${job} checks what it wrote to ${key}`);
       assert.equal(await decide(policy, 'kms:GenerateDataKey', OUTBOX_KEY), 'Allowed', `${job} encrypts the outbox`);
     }
     for (const key of ALL_READS.filter((k) => !day.reads.some((mine) => prefixOf(mine) === prefixOf(k)))) {
@@ -111,6 +112,7 @@ for (const job of JOBS) {
     }
     for (const key of ALL_WRITES.filter((k) => !day.writes.some((mine) => mine.split('/')[1] === k.split('/')[1]))) {
       assert.notEqual(await decide(policy, 's3:PutObject', object(key)), 'Allowed', `${job} must not write ${key}`);
+      assert.notEqual(await decide(policy, 's3:GetObject', object(key)), 'Allowed', `${job} must not read ${key}`);
     }
     assert.notEqual(await decide(policy, 's3:ListBucket', bucket, { 's3:prefix': 'outbox/' }), 'Allowed', `${job} must not list the outbox`);
     assert.notEqual(await decide(policy, 's3:DeleteObject', object(`inbox/cashflow_${DATE}.csv`)), 'Allowed', `${job} deletes nothing`);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import jp.settlementbatch.support.csv.PanGuard;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.files.StoredObject;
 import jp.settlementbatch.support.intake.ImportFiles;
@@ -233,9 +234,14 @@ public class JobRuns {
 						: new RunOutcome(ExitCode.COMPLETED, prefix + "completed.", execution);
 			case STOPPED -> new RunOutcome(ExitCode.FAILED, "Execution " + execution.getId()
 					+ " stopped at a chunk boundary. Run the same command again to resume it.", execution);
-			default ->
-				new RunOutcome(ExitCode.FAILED, "Execution " + execution.getId() + " failed: " + firstLine(description)
-						+ " Run the same command again to resume from the last committed chunk.", execution);
+			default -> {
+				String cause = cause(execution).orElseGet(() -> firstLine(description));
+				yield new RunOutcome(ExitCode.FAILED,
+						"Execution " + execution.getId() + " failed: " + cause
+								+ (cause.toLowerCase(java.util.Locale.ROOT).contains("run the same command again") ? ""
+										: " Run the same command again to resume from the last committed chunk."),
+						execution);
+			}
 		};
 	}
 
@@ -339,6 +345,31 @@ public class JobRuns {
 
 	private static String abbreviate(String sha) {
 		return sha == null || sha.length() < 12 ? String.valueOf(sha) : sha.substring(0, 12) + "…";
+	}
+
+	/**
+	 * What failed, in the words of the code that knew: the first failure's outermost
+	 * cause from this product (which object, at which byte), an I/O or SQL error, or else
+	 * its root cause. The framework's wrappers ("Unable to process chunk") say nothing.
+	 */
+	static Optional<String> cause(JobExecution execution) {
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			Throwable root = failure;
+			for (Throwable t = failure; t != null; t = t.getCause()) {
+				if (t.getClass().getName().startsWith("jp.settlementbatch") || t instanceof java.io.IOException
+						|| t instanceof java.io.UncheckedIOException || t instanceof java.sql.SQLException) {
+					Throwable why = t.getCause();
+					String detail = (t instanceof java.io.UncheckedIOException && why != null
+							&& why.getMessage() != null) ? " (" + why.getMessage() + ")" : "";
+					return Optional.of(PanGuard.mask(t.getMessage() + detail));
+				}
+				root = t;
+			}
+			if (root.getMessage() != null) {
+				return Optional.of(PanGuard.mask(root.getClass().getSimpleName() + ": " + root.getMessage()));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static String firstLine(String description) {

@@ -68,6 +68,7 @@ class DailyCommand implements Callable<Integer> {
 		if (this.inbox == null) {
 			throw new IllegalArgumentException("Say where the files are: --inbox=URI (or SETTLEMENT_INBOX).");
 		}
+		FileStore.requireWritableOutbox(this.outbox);
 		return Platform.run(this.common, "daily", new String[] { "daily", "--business-date=" + this.businessDate },
 				Map.of(),
 				platform -> GracefulStop.around(platform, this.common.json(), () -> runDays(platform, from, to)));

@@ -54,9 +54,22 @@ final class Jobs {
 		}
 	}
 
-	static void checkPartition(String partition) {
+	/** The jobs that write nothing to the outbox. */
+	static final List<String> LEDGER = List.of("update-statements", "update-repayments", "accrue-interest",
+			"close-statements");
+
+	/** The jobs that take {@code --partition}. */
+	static final List<String> TAKE_A_PARTITION = List.of("update-statements", "update-repayments", "accrue-interest",
+			"close-statements", "notify-interest");
+
+	static void checkPartition(String job, String partition) {
 		if (partition == null) {
 			return;
+		}
+		if (!TAKE_A_PARTITION.contains(job)) {
+			// An import keyed by a partition would be a second run of the same file.
+			throw new IllegalArgumentException(job + " does not take --partition: only "
+					+ String.join(", ", TAKE_A_PARTITION) + " do. Run it without --partition.");
 		}
 		String[] parts = partition.split("/");
 		try {

@@ -64,7 +64,10 @@ class RunCommand implements Callable<Integer> {
 	public Integer call() {
 		LocalDate date = Jobs.businessDate(this.businessDate);
 		Jobs.requireKnown(this.job);
-		Jobs.checkPartition(this.partition);
+		Jobs.checkPartition(this.job, this.partition);
+		if (!Jobs.LEDGER.contains(this.job)) {
+			FileStore.requireWritableOutbox(this.outbox);
+		}
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
 		JobParameters parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox),
 				this.outbox, this.partition, this.partitions, this.maxRejectRatio, files);

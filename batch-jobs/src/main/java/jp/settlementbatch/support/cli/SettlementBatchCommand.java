@@ -9,6 +9,7 @@ import jp.settlementbatch.support.csv.PanGuard;
 import jp.settlementbatch.support.files.InputChangedException;
 import jp.settlementbatch.support.files.InputMissingException;
 import jp.settlementbatch.support.files.StoreAccessDeniedException;
+import jp.settlementbatch.support.files.StoreUnavailableException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +61,9 @@ public class SettlementBatchCommand {
 
 	static int exitCodeOf(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (refusedLogin(t) != null) {
+				return ExitCode.USAGE.code();
+			}
 			if (t instanceof InputMissingException) {
 				return ExitCode.INPUT_MISSING.code();
 			}
@@ -77,14 +81,38 @@ public class SettlementBatchCommand {
 		return ExitCode.FAILED.code();
 	}
 
+	/**
+	 * What to fix when PostgreSQL turned the login away (SQLSTATE class 28: a wrong user
+	 * or password; 3D000: no such database): configuration, not an outage.
+	 */
+	private static String refusedLogin(Throwable t) {
+		if (!(t instanceof java.sql.SQLException sql) || sql.getSQLState() == null) {
+			return null;
+		}
+		if (sql.getSQLState().startsWith("28")) {
+			return "PostgreSQL refused the login (" + sql.getMessage() + "). Check SPRING_DATASOURCE_USERNAME and "
+					+ "SPRING_DATASOURCE_PASSWORD (in ECS, the secret the task definition names), then run the same command again.";
+		}
+		if ("3D000".equals(sql.getSQLState())) {
+			return "The database does not exist (" + sql.getMessage() + "). Check the database name in "
+					+ "SPRING_DATASOURCE_URL / --db-url.";
+		}
+		return null;
+	}
+
 	static String message(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
+			String refused = refusedLogin(t);
+			if (refused != null) {
+				return PanGuard.mask(refused);
+			}
 			if (t instanceof java.sql.SQLException sql) {
 				return PanGuard.mask("The database is not reachable or refused the connection (" + sql.getMessage()
 						+ "). Check SPRING_DATASOURCE_URL / --db-url and that PostgreSQL is up, then run the same command again.");
 			}
 			if (t instanceof IllegalArgumentException || t instanceof InputMissingException
-					|| t instanceof InputChangedException || t instanceof StoreAccessDeniedException) {
+					|| t instanceof InputChangedException || t instanceof StoreAccessDeniedException
+					|| t instanceof StoreUnavailableException) {
 				return PanGuard.mask(t.getMessage());
 			}
 		}

@@ -44,6 +44,10 @@ final class Summary {
 								+ file.duplicateCount()
 								+ (file.rejectReason() == null ? "" : " reason=" + file.rejectReason()));
 			}
+			if (execution != null && !execution.getAllFailureExceptions().isEmpty()) {
+				// the trace in a field of the one event that says what failed
+				event = event.setCause(execution.getAllFailureExceptions().get(0));
+			}
 			event.log(outcome.message());
 			return;
 		}

@@ -15,7 +15,8 @@ public enum FileRejection {
 	TRAILER_TOTAL_MISMATCH("the trailer's amount_total does not match the D records"),
 	REJECT_RATIO_EXCEEDED("more lines were rejected than --max-reject-ratio allows"),
 	CONFLICTING_FILE("a different file of this type was already accepted for this business date"),
-	INVALID_CALENDAR("the holiday calendar has a line that is not yyyy/M/d,name");
+	INVALID_CALENDAR("the holiday calendar has a line that is not yyyy/M/d,name"),
+	PAN_DETECTED("a card number (PAN) stands in the header or trailer record");
 
 	private final String description;
 

@@ -155,9 +155,9 @@ final class LineSource implements AutoCloseable {
 
 	/**
 	 * The fields of the current line, split straight from its bytes, when it is plain:
-	 * valid UTF-8, no NUL, and every quote part of a quoted field closed on this line
-	 * ({@code "..."}, a quote inside written twice). RFC 4180 reads such a line the same
-	 * way. Null for any other line, which is then read as text.
+	 * valid UTF-8, no control character but tab, and every quote part of a quoted field
+	 * closed on this line ({@code "..."}, a quote inside written twice). RFC 4180 reads
+	 * such a line the same way. Null for any other line, which is then read as text.
 	 */
 	String[] plainFields() {
 		byte[] bytes = this.buffer;
@@ -171,8 +171,9 @@ final class LineSource implements AutoCloseable {
 				int close = i + 1;
 				boolean doubled = false;
 				while (true) {
-					if (close >= end || bytes[close] == 0) {
-						return null; // the quote runs on to the next line, or a NUL
+					if (close >= end || control(bytes[close])) {
+						return null; // the quote runs on to the next line, or a control
+										// character
 					}
 					if (bytes[close] == '"') {
 						if (close + 1 < end && bytes[close + 1] == '"') {
@@ -196,7 +197,7 @@ final class LineSource implements AutoCloseable {
 			else {
 				int comma = i;
 				while (comma < end && bytes[comma] != ',') {
-					if (bytes[comma] == '"' || bytes[comma] == 0) {
+					if (bytes[comma] == '"' || control(bytes[comma])) {
 						return null;
 					}
 					comma++;
@@ -219,6 +220,14 @@ final class LineSource implements AutoCloseable {
 		this.lastFieldCount = n;
 		this.lastLineValid = true;
 		return n == fields.length ? fields : Arrays.copyOf(fields, n);
+	}
+
+	/**
+	 * A C0 control character other than tab, or DEL: PostgreSQL refuses NUL in text, and
+	 * no field of files.md holds any of them.
+	 */
+	static boolean control(byte b) {
+		return (b >= 0 && b < 0x20 && b != '\t') || b == 0x7f;
 	}
 
 	/**

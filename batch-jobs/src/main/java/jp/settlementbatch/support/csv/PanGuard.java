@@ -86,7 +86,8 @@ public final class PanGuard {
 					count++;
 					end++;
 				}
-				else if ((c == ' ' || c == '-') && end + 1 < length && isDigit(text.charAt(end + 1))) {
+				// a line break too: a quoted field may carry a number over two lines
+				else if ((c == ' ' || c == '-' || c == '\n') && end + 1 < length && isDigit(text.charAt(end + 1))) {
 					end++;
 				}
 				else {

@@ -35,9 +35,39 @@ public final class RawLine {
 		return this.text;
 	}
 
-	/** The text with every PAN masked: the only form of it that may be kept. */
+	/**
+	 * The text with every PAN masked, and every control character shown as its picture
+	 * (NUL as U+2400): the only form of it that may be kept.
+	 */
 	public String masked() {
-		return PanGuard.mask(text());
+		String masked = PanGuard.mask(text());
+		if (!hasControl(masked)) {
+			return masked;
+		}
+		StringBuilder shown = new StringBuilder(masked.length());
+		for (int i = 0; i < masked.length(); i++) {
+			char c = masked.charAt(i);
+			shown.append(control(c) && c != '\n' ? (char) (c == 0x7f ? 0x2421 : 0x2400 + c) : c);
+		}
+		return shown.toString();
+	}
+
+	/**
+	 * Whether a line holds a control character other than tab (line feeds join the lines
+	 * of a record whose quoted field runs on).
+	 */
+	static boolean hasControl(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (control(c) && c != '\n') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean control(char c) {
+		return (c < 0x20 && c != '\t') || c == 0x7f;
 	}
 
 	public boolean containsPan() {

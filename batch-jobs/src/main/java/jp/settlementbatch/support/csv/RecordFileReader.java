@@ -110,10 +110,11 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 				boolean valid = true;
 				String raw = null;
 				if (fields == null) {
-					// a quote running on past the line, a NUL or bad UTF-8: read as text
+					// a quote running on past the line, a control character or bad UTF-8:
+					// read as text
 					raw = this.lines.line();
 					valid = this.lines.lastLineValid();
-					if (valid && raw.indexOf('\0') < 0) {
+					if (valid && !RawLine.hasControl(raw)) {
 						fields = this.parser.parseLineMulti(raw);
 						while (this.parser.isPending()) {
 							String next = nextPhysicalLine() ? this.lines.line() : null;
@@ -128,6 +129,10 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 							// field continues in the first one of the next.
 							fields = concat(fields, this.parser.parseLineMulti(next));
 						}
+						if (fields != null && RawLine.hasControl(raw)) {
+							// a control character in a later line of the record
+							fields = null;
+						}
 					}
 				}
 				if (!valid) {
@@ -136,7 +141,7 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 				}
 				String type = fields != null && fields.length > 0 ? fields[0] : recordType(raw);
 				if (!this.state.headerSeen) {
-					header(type, fields, valid);
+					header(type, fields, valid, raw);
 					continue;
 				}
 				if (this.state.trailerSeen) {
@@ -144,6 +149,10 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 					return null;
 				}
 				if ("T".equals(type)) {
+					if (rawLine(raw).containsPan()) {
+						finish(FileRejection.PAN_DETECTED);
+						return null;
+					}
 					trailer(fields);
 					continue;
 				}
@@ -160,7 +169,7 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 			return null;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read " + this.input.name() + " at byte " + this.state.offset, ex);
+			throw new UncheckedIOException("Could not read " + this.input.uri() + " at byte " + this.state.offset, ex);
 		}
 	}
 
@@ -173,9 +182,20 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 		return true;
 	}
 
-	private void header(String type, String[] fields, boolean valid) {
+	/** The record's raw line: read as text, or the current plain line's bytes. */
+	private RawLine rawLine(String raw) {
+		return raw != null ? RawLine.of(raw) : RawLine.ofUtf8(this.lines.lineBytes());
+	}
+
+	private void header(String type, String[] fields, boolean valid, String raw) {
 		if (!valid) {
 			finish(FileRejection.NOT_UTF8);
+		}
+		else if (rawLine(raw).containsPan()) {
+			// The PAN guard holds for every record: a card number in the header or
+			// trailer
+			// turns the whole file away, and it is never stored.
+			finish(FileRejection.PAN_DETECTED);
 		}
 		else if (!"H".equals(type)) {
 			finish(FileRejection.HEADER_MISSING);

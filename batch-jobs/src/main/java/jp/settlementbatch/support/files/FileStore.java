@@ -8,8 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import software.amazon.awssdk.services.s3.S3Client;
-
 /**
  * The one entry point to inputs and outputs: dispatches a URI to S3 or the local file
  * system. The S3 client is created on first use, so local runs never need AWS
@@ -39,13 +37,6 @@ public final class FileStore {
 		return new FileStore(endpoint, System.getenv("AWS_REGION"), kmsKeyId);
 	}
 
-	/** For tests and tools that bring their own client. */
-	public static FileStore withS3(S3Client client, String kmsKeyId) {
-		FileStore files = new FileStore(null, null, kmsKeyId);
-		files.s3 = new S3Storage(client, kmsKeyId);
-		return files;
-	}
-
 	public static boolean isS3(String uri) {
 		return uri.startsWith("s3://");
 	}
@@ -58,6 +49,17 @@ public final class FileStore {
 	/** A file in a folder of {@code base}, e.g. {@code <outbox>/rejects/<name>}. */
 	public static String resolve(String base, String folder, String name) {
 		return resolve(resolve(base, folder), name);
+	}
+
+	/**
+	 * Fails with a usage error when a local outbox cannot be written, before a job does
+	 * any work. (An S3 outbox is not probed: a write that fails there fails the job
+	 * before anything it wrote became visible.)
+	 */
+	public static void requireWritableOutbox(String outbox) {
+		if (!isS3(outbox)) {
+			LocalStorage.requireWritableFolder(outbox);
+		}
 	}
 
 	public Optional<StoredObject> stat(String uri) {
@@ -94,7 +96,8 @@ public final class FileStore {
 		if (s3 == null) {
 			synchronized (this) {
 				if (this.s3 == null) {
-					this.s3 = new S3Storage(S3Storage.client(this.s3Endpoint, this.s3Region), this.kmsKeyId);
+					this.s3 = new S3Storage(S3Storage.client(this.s3Endpoint, this.s3Region), this.kmsKeyId,
+							this.s3Endpoint);
 				}
 				s3 = this.s3;
 			}

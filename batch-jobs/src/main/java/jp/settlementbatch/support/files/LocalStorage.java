@@ -26,8 +26,18 @@ final class LocalStorage implements Storage {
 		Path path = path(uri);
 		try {
 			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+			if (attributes.isDirectory()) {
+				// Waiting would not help: the command names a folder where a file
+				// belongs.
+				throw new IllegalArgumentException(path + " is a folder, not a file. Name one file with --input, "
+						+ "or the folder of the day's files with --inbox.");
+			}
 			if (!attributes.isRegularFile()) {
 				return Optional.empty();
+			}
+			if (!Files.isReadable(path)) {
+				throw new IllegalArgumentException(path + " cannot be read by user " + System.getProperty("user.name")
+						+ " (permission denied). Give this user read access to it.");
 			}
 			return Optional.of(new StoredObject(uri, path.getFileName().toString(), attributes.size(),
 					attributes.size() + "@" + attributes.lastModifiedTime().toMillis()));
@@ -50,11 +60,40 @@ final class LocalStorage implements Storage {
 		return Channels.newInputStream(channel);
 	}
 
+	/**
+	 * Makes sure the folder exists and this process can write to it; a probe file is
+	 * written and removed.
+	 */
+	static void requireWritableFolder(String uri) {
+		Path folder = path(uri).toAbsolutePath();
+		try {
+			Files.createDirectories(folder);
+			Files.delete(Files.createTempFile(folder, ".settlement-batch-", ".probe"));
+		}
+		catch (IOException | SecurityException ex) {
+			String reason = (ex instanceof java.nio.file.FileAlreadyExistsException) ? "it is a file, not a folder"
+					: (ex instanceof java.nio.file.AccessDeniedException) ? "permission denied"
+							: ex.getClass().getSimpleName();
+			throw new IllegalArgumentException("The outbox " + folder + " cannot be written (" + reason
+					+ "). Point --outbox (or SETTLEMENT_OUTBOX) at a folder this user can write, or at an s3:// prefix.");
+		}
+	}
+
 	@Override
 	public void write(String uri, ContentWriter content) throws IOException {
 		Path target = path(uri).toAbsolutePath();
-		Files.createDirectories(target.getParent());
-		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+		Path temporary;
+		try {
+			Files.createDirectories(target.getParent());
+			temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+		}
+		catch (IOException ex) {
+			String reason = (ex instanceof java.nio.file.FileAlreadyExistsException)
+					? ex.getMessage() + " is a file, not a folder" : (ex instanceof java.nio.file.AccessDeniedException)
+							? "permission denied on " + ex.getMessage() : ex.toString();
+			throw new IOException("Could not write " + target + " (" + reason + "). Make the outbox a folder this user "
+					+ "can write, then run the same command again.", ex);
+		}
 		try {
 			try (OutputStream out = Files.newOutputStream(temporary)) {
 				content.writeTo(out);

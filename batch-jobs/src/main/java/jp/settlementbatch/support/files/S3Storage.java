@@ -6,9 +6,15 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -17,6 +23,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -36,9 +43,13 @@ final class S3Storage implements Storage {
 
 	private final String kmsKeyId;
 
-	S3Storage(S3Client s3, String kmsKeyId) {
+	/** How messages name the store: the overridden endpoint, or AWS S3. */
+	private final String store;
+
+	S3Storage(S3Client s3, String kmsKeyId, String endpoint) {
 		this.s3 = s3;
 		this.kmsKeyId = (kmsKeyId == null || kmsKeyId.isBlank()) ? null : kmsKeyId;
+		this.store = (endpoint == null || endpoint.isBlank()) ? "AWS S3" : "the S3 endpoint " + endpoint;
 	}
 
 	static S3Client client(String endpoint, String region) {
@@ -51,10 +62,14 @@ final class S3Storage implements Storage {
 		}
 		if (endpoint != null && !endpoint.isBlank()) {
 			// S3-compatible stores: path-style addressing and no newer default checksums.
+			// Uploads go whole, with their length and Content-MD5, not in aws-chunked
+			// framing,
+			// which some S3-compatible servers store as it came.
 			builder.endpointOverride(URI.create(endpoint))
 				.forcePathStyle(true)
 				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+				.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
 			if (region == null || region.isBlank()) {
 				builder.region(Region.US_EAST_1);
 			}
@@ -99,6 +114,9 @@ final class S3Storage implements Storage {
 			}
 			throw ex;
 		}
+		catch (SdkClientException ex) {
+			throw unavailable(uri, "asking for", ex);
+		}
 	}
 
 	@Override
@@ -130,6 +148,9 @@ final class S3Storage implements Storage {
 			}
 			throw ex;
 		}
+		catch (SdkClientException ex) {
+			throw unavailable(pinned.uri(), "reading", ex);
+		}
 	}
 
 	@Override
@@ -139,21 +160,66 @@ final class S3Storage implements Storage {
 		// at all.
 		Path spool = Files.createTempFile("outbox-", ".part");
 		try {
-			try (OutputStream out = Files.newOutputStream(spool)) {
+			MessageDigest md5 = MessageDigest.getInstance("MD5");
+			try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), md5)) {
 				content.writeTo(out);
 			}
-			PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(at.bucket()).key(at.key());
+			byte[] digest = md5.digest();
+			long size = Files.size(spool);
+			PutObjectRequest.Builder put = PutObjectRequest.builder()
+				.bucket(at.bucket())
+				.key(at.key())
+				.contentLength(size)
+				.contentMD5(Base64.getEncoder().encodeToString(digest));
 			if (this.kmsKeyId != null) {
 				put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(this.kmsKeyId);
 			}
 			this.s3.putObject(put.build(), RequestBody.fromFile(spool));
+			verify(uri, at, size, HexFormat.of().formatHex(digest));
+		}
+		catch (SdkClientException ex) {
+			throw new IOException(unavailable(uri, "writing", ex).getMessage(), ex);
 		}
 		catch (SdkException ex) {
-			throw new IOException("Could not write " + uri + ": " + ex.getMessage(), ex);
+			throw new IOException(uri + ": " + this.store + " refused the write (" + ex.getMessage()
+					+ "). Check the task role's s3:PutObject on the outbox (and kms:GenerateDataKey on its key), "
+					+ "then run the same command again.", ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 		finally {
 			Files.deleteIfExists(spool);
 		}
+	}
+
+	/**
+	 * What the store holds must be what was written: its size, and its ETag where that is
+	 * the content's MD5 (a single PUT without SSE-KMS). Nothing is reported done before.
+	 */
+	private void verify(String uri, Location at, long size, String md5) throws IOException {
+		HeadObjectResponse stored = this.s3.headObject(r -> r.bucket(at.bucket()).key(at.key()));
+		String etag = stored.eTag() == null ? "" : stored.eTag().replace("\"", "");
+		boolean md5Etag = this.kmsKeyId == null && etag.matches("[0-9a-fA-F]{32}");
+		if (stored.contentLength() != size || (md5Etag && !etag.equalsIgnoreCase(md5))) {
+			throw new IOException(uri + ": " + this.store + " stored " + stored.contentLength() + " bytes (ETag " + etag
+					+ ") for the " + size + " bytes (MD5 " + md5
+					+ ") written, so the object is not what the job wrote. "
+					+ "Check that the store keeps uploads as sent, then run the same command again.");
+		}
+	}
+
+	/**
+	 * A store that did not answer, in words: which object, where, why, and what to do.
+	 */
+	private StoreUnavailableException unavailable(String uri, String doing, SdkClientException ex) {
+		String cause = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		String words = cause.contains("timed out") ? "it did not answer in time"
+				: (cause.contains("Connect to") || cause.contains("Connection refused")) ? "the connection was refused"
+						: "the connection failed";
+		return new StoreUnavailableException(uri + ": " + this.store + " failed while " + doing + " it: " + words + " ("
+				+ cause + "). Once the store answers, run the same command again: the run resumes from its last "
+				+ "committed chunk.", ex);
 	}
 
 	private static String name(String key) {

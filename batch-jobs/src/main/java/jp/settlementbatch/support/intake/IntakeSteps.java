@@ -45,6 +45,8 @@ final class IntakeSteps {
 
 	static final String DUPLICATE = "DUPLICATE";
 
+	private static final String REJECTS_WRITTEN = "rejects.written";
+
 	private final FileKind kind;
 
 	private final String prefix;
@@ -161,6 +163,14 @@ final class IntakeSteps {
 				rejection = FileRejection.CONFLICTING_FILE;
 			}
 		}
+		// The reject file is written before the file's status changes, in this step's
+		// transaction: an outbox that cannot take it fails the step with nothing of the
+		// file
+		// visible, and the rerun settles again.
+		if (rejected > 0) {
+			writeRejectFile(file, parameters.getString("outbox"));
+			execution.getExecutionContext().putString(REJECTS_WRITTEN, "true");
+		}
 		if (rejection != null) {
 			jdbc.update("DELETE FROM " + this.kind.table() + " WHERE file_id = ?", file.fileId());
 			files.reject(file.fileId(), rejection, read.details(), rejected, duplicates, read.amountTotal());
@@ -223,14 +233,27 @@ final class IntakeSteps {
 				file.fileId(), DUPLICATE);
 	}
 
+	/**
+	 * Runs whose settle step wrote the reject file skip this; it writes the file for runs
+	 * whose settle step completed before settle wrote it.
+	 */
 	private void writeRejects(StepContribution contribution, StepExecution execution) throws Exception {
-		long instanceId = execution.getJobExecution().getJobInstance().getInstanceId();
-		Optional<ImportFile> file = this.context.importFiles().ofJobInstance(instanceId, this.kind.fileType());
+		JobInstance instance = execution.getJobExecution().getJobInstance();
+		StepExecution settle = this.context.jobRepository().getLastStepExecution(instance, stepName("settle"));
+		if (settle != null && settle.getExecutionContext().containsKey(REJECTS_WRITTEN)) {
+			return;
+		}
+		Optional<ImportFile> file = this.context.importFiles()
+			.ofJobInstance(instance.getInstanceId(), this.kind.fileType());
 		if (file.isEmpty() || this.context.importFiles().rejectCount(file.get().fileId()) == 0) {
 			return;
 		}
-		String outbox = execution.getJobParameters().getString("outbox");
-		String target = FileStore.resolve(outbox, "rejects", file.get().fileName() + ".rejects.csv");
+		writeRejectFile(file.get(), execution.getJobParameters().getString("outbox"));
+	}
+
+	/** {@code <outbox>/rejects/<file>.rejects.csv}, from the file's recorded rejects. */
+	private void writeRejectFile(ImportFile file, String outbox) throws Exception {
+		String target = FileStore.resolve(outbox, "rejects", file.fileName() + ".rejects.csv");
 		JdbcTemplate streaming = new JdbcTemplate(this.context.dataSource());
 		streaming.setFetchSize(10_000);
 		this.context.files().write(target, out -> {
@@ -241,7 +264,7 @@ final class IntakeSteps {
 					"SELECT line_number, reason, raw_line FROM batch.import_reject WHERE file_id = ? ORDER BY line_number",
 					rs -> {
 						csv.writeNext(new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }, false);
-					}, file.get().fileId());
+					}, file.fileId());
 			csv.flush();
 		});
 	}

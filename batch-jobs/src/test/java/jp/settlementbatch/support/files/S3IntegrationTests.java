@@ -146,8 +146,9 @@ class S3IntegrationTests {
 				"--business-date=2026-11-20", "--inbox=s3://" + bucket + "/inbox", "--db-url=" + url,
 				"--log-format=json");
 		assertThat(down.waitFor(180)).as(down.output()).isEqualTo(1);
-		assertThat(down.output()).contains("s3://" + bucket + "/inbox/cashflow_20261120.csv: the S3 endpoint "
-				+ "http://127.0.0.1:9 failed while asking for it: the connection was refused")
+		assertThat(down.output())
+			.contains("s3://" + bucket + "/inbox/cashflow_20261120.csv: the S3 endpoint "
+					+ "http://127.0.0.1:9 failed while asking for it: the connection was refused")
 			.contains("Once the store answers, run the same command again");
 	}
 

@@ -94,11 +94,9 @@ final class Platform implements AutoCloseable {
 			defaults.put("logging.level.jp.settlementbatch", "WARN");
 			defaults.put("spring.main.log-startup-info", "false");
 		}
-		// A failed start is reported once, by the command: in JSON one startup_failed
-		// event that carries the trace in a field, on a terminal one line. A failed step
-		// is reported once, by the run's summary (its cause in words; in JSON the trace
-		// in
-		// a field of that event), not by the framework's stack traces before it.
+		// A failed start is reported once, by the command (in JSON: one startup_failed
+		// event, the trace in a field). A failed step is reported once, by the summary
+		// of the run, not by the framework's stack traces before it.
 		defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
 		defaults.put("logging.level.org.springframework.batch.core.step.AbstractStep", "OFF");
 		defaults.put("logging.level.org.springframework.batch.core.job.AbstractJob", "OFF");

@@ -172,8 +172,8 @@ final class LineSource implements AutoCloseable {
 				boolean doubled = false;
 				while (true) {
 					if (close >= end || control(bytes[close])) {
-						return null; // the quote runs on to the next line, or a control
-										// character
+						// the quote runs on to the next line, or a control character
+						return null;
 					}
 					if (bytes[close] == '"') {
 						if (close + 1 < end && bytes[close + 1] == '"') {

@@ -27,8 +27,7 @@ final class LocalStorage implements Storage {
 		try {
 			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
 			if (attributes.isDirectory()) {
-				// Waiting would not help: the command names a folder where a file
-				// belongs.
+				// Waiting would not help: a folder stands where a file belongs.
 				throw new IllegalArgumentException(path + " is a folder, not a file. Name one file with --input, "
 						+ "or the folder of the day's files with --inbox.");
 			}

@@ -61,10 +61,9 @@ final class S3Storage implements Storage {
 			builder.region(Region.of(region));
 		}
 		if (endpoint != null && !endpoint.isBlank()) {
-			// S3-compatible stores: path-style addressing and no newer default checksums.
-			// Uploads go whole, with their length and Content-MD5, not in aws-chunked
-			// framing,
-			// which some S3-compatible servers store as it came.
+			// S3-compatible stores: path-style addressing, no newer default checksums,
+			// and uploads sent whole (length, Content-MD5), never aws-chunked: some of
+			// them store that framing as it came.
 			builder.endpointOverride(URI.create(endpoint))
 				.forcePathStyle(true)
 				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

@@ -395,10 +395,14 @@ for (const [file, content] of Object.entries(outputs)) {
     console.log(`wrote ${file}`);
   }
 }
-// The schedule's default lives in template.yaml, which SAM reads; it must say what jobs.json says.
+// The schedule follows the run-date rule: 05:30 in Tokyo on the morning after each run date, for
+// that date. Its default lives in template.yaml, which SAM reads; it must say what the rule says.
+const SCHEDULES = { 'business-days': 'cron(30 5 ? * TUE-SAT *)', 'every-calendar-date': 'cron(30 5 * * ? *)' };
+const scheduleCron = SCHEDULES[jobs.runDates.rule];
+if (!scheduleCron) throw new Error(`jobs.json runDates.rule must be one of ${Object.keys(SCHEDULES).join(', ')}`);
 const template = readFileSync(new URL('./template.yaml', import.meta.url), 'utf8');
-if (!template.includes(`ScheduleCron: { Type: String, Default: '${jobs.runDates.scheduleCron}'`)) {
-  console.error(`template.yaml: the ScheduleCron default must be jobs.json runDates.scheduleCron, ${jobs.runDates.scheduleCron}`);
+if (!template.includes(`ScheduleCron: { Type: String, Default: '${scheduleCron}'`)) {
+  console.error(`template.yaml: the ScheduleCron default must be ${scheduleCron}, the schedule of the run-date rule ${jobs.runDates.rule}`);
   stale = true;
 }
 process.exit(stale ? 1 : 0);

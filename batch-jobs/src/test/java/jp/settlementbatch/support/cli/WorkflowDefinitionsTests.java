@@ -52,6 +52,20 @@ class WorkflowDefinitionsTests {
 	}
 
 	@Test
+	void theScheduleAndTheLocalDaysFollowOneRunDateRule() throws IOException {
+		// the rule DailyCommand runs --through by, and build.mjs derives the schedule
+		// from
+		String rule = this.json.readTree(ROOT.resolve("step-functions/jobs.json").toFile())
+			.get("runDates")
+			.get("rule")
+			.asText();
+
+		assertThat(rule).isEqualTo("business-days");
+		assertThat(Files.readString(ROOT.resolve("step-functions/template.yaml")))
+			.contains("ScheduleCron: { Type: String, Default: 'cron(30 5 ? * TUE-SAT *)'");
+	}
+
+	@Test
 	void onlyTheCashFlowFileIsRequired() throws IOException {
 		JsonNode imports = this.json.readTree(ROOT.resolve("step-functions/jobs.json").toFile()).get("imports");
 		List<String> required = new ArrayList<>();

@@ -81,7 +81,10 @@ class OperatorMessagesIntegrationTests {
 
 		// then nothing was loaded, and the line says which path and what to do
 		assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
-		assertThat(result.output()).contains("The outbox " + outbox.toAbsolutePath() + " cannot be written")
+		// (the path's random digits may pass the PAN guard and be masked: only its end is
+		// asserted)
+		assertThat(result.output()).contains("The outbox ")
+			.contains("/outbox cannot be written")
 			.contains("it is a file, not a folder")
 			.contains("--outbox")
 			.doesNotContain("Exception");

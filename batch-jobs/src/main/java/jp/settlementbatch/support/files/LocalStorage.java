@@ -72,7 +72,8 @@ final class LocalStorage implements Storage {
 		catch (IOException | SecurityException ex) {
 			String reason = (ex instanceof java.nio.file.FileAlreadyExistsException) ? "it is a file, not a folder"
 					: (ex instanceof java.nio.file.AccessDeniedException) ? "permission denied"
-							: ex.getClass().getSimpleName();
+							: (ex instanceof java.nio.file.FileSystemException fse && fse.getReason() != null)
+									? fse.getReason() : ex.getClass().getSimpleName();
 			throw new IllegalArgumentException("The outbox " + folder + " cannot be written (" + reason
 					+ "). Point --outbox (or SETTLEMENT_OUTBOX) at a folder this user can write, or at an s3:// prefix.");
 		}

@@ -62,10 +62,18 @@ class SecondS3ServerIntegrationTests {
 					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			Files.copy(SERVER.resolve("package-lock.json"), install.resolve("package-lock.json"),
 					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			// Not inheritIO: Node would set the test JVM's standard input non-blocking,
+			// and
+			// surefire talks to its fork through it.
+			Path log = install.resolve("npm-ci.log");
 			Process npm = new ProcessBuilder("npm", "ci", "--no-fund", "--no-audit").directory(install.toFile())
-				.inheritIO()
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
 				.start();
-			assertThat(npm.waitFor(300, TimeUnit.SECONDS) && npm.exitValue() == 0).as("npm ci of s3rver").isTrue();
+			npm.getOutputStream().close();
+			assertThat(npm.waitFor(300, TimeUnit.SECONDS) && npm.exitValue() == 0)
+				.as(() -> "npm ci of s3rver: " + readQuietly(log))
+				.isTrue();
 		}
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -76,6 +84,7 @@ class SecondS3ServerIntegrationTests {
 			.redirectErrorStream(true)
 			.redirectOutput(data.resolve("s3rver.log").toFile())
 			.start();
+		s3rver.getOutputStream().close();
 		endpoint = "http://127.0.0.1:" + port;
 		client = S3Client.builder()
 			.endpointOverride(URI.create(endpoint))
@@ -156,6 +165,15 @@ class SecondS3ServerIntegrationTests {
 			}
 		}
 		return files;
+	}
+
+	private static String readQuietly(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			return "(no log)";
+		}
 	}
 
 	private static boolean onPath(String command) {

@@ -54,10 +54,6 @@ final class Jobs {
 		}
 	}
 
-	/** The jobs that write nothing to the outbox. */
-	static final List<String> LEDGER = List.of("update-statements", "update-repayments", "accrue-interest",
-			"close-statements");
-
 	/** The jobs that take {@code --partition}. */
 	static final List<String> TAKE_A_PARTITION = List.of("update-statements", "update-repayments", "accrue-interest",
 			"close-statements", "notify-interest");

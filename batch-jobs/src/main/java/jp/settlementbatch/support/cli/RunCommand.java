@@ -65,7 +65,8 @@ class RunCommand implements Callable<Integer> {
 		LocalDate date = Jobs.businessDate(this.businessDate);
 		Jobs.requireKnown(this.job);
 		Jobs.checkPartition(this.job, this.partition);
-		if (!Jobs.LEDGER.contains(this.job)) {
+		if (!Jobs.PARTITIONED.contains(this.job)) { // the ledger jobs write nothing to
+													// the outbox
 			FileStore.requireWritableOutbox(this.outbox);
 		}
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));

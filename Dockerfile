@@ -8,6 +8,7 @@ COPY batch-jobs/pom.xml batch-jobs/
 RUN mvn -B -ntp -q -pl batch-jobs -Pimage dependency:go-offline
 COPY batch-jobs batch-jobs
 COPY sample-files sample-files
+COPY step-functions/jobs.json step-functions/
 RUN mvn -B -ntp -q -Pimage -DskipTests package \
  && mkdir /layers && cd /layers \
  && java -Djarmode=tools -jar /src/batch-jobs/target/settlement-batch.jar extract --layers --launcher --destination /layers

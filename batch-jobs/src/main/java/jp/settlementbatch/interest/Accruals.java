@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.Position;
@@ -44,10 +46,24 @@ public final class Accruals {
 
 	}
 
+	/** A repayment counted toward the latest statement, by the day it was paid. */
+	public record Repaid(LocalDate paidOn, long amount, long principal) {
+
+	}
+
 	/** An account with the movements posted since its last accrual. */
 	public static final class Account extends LedgerAccount {
 
 		public final List<Movement> movements = new ArrayList<>();
+
+		/**
+		 * Only for an account with a repayment of a late file posted since its last
+		 * accrual: every repayment paid after its last close, and the overdue principal
+		 * its late charges were accrued on, per day already accrued.
+		 */
+		public final List<Repaid> repaidSinceClose = new ArrayList<>();
+
+		public final Map<LocalDate, Long> lateChargePrincipal = new TreeMap<>();
 
 		public Account(ResultSet rs) throws SQLException {
 			super(rs);
@@ -104,6 +120,9 @@ public final class Accruals {
 						DailyAccrual.of(overdue, LedgerAccount.LATE_CHARGE_APR, day), cycleClose, false));
 			}
 		}
+		if (last != null) {
+			reverseLateCharges(rows, account, last, openCycleClose);
+		}
 		for (Row row : rows) {
 			boolean leap = DailyAccrual.basis(row.day()) == 366;
 			if (row.kind().equals("INTEREST")) {
@@ -122,6 +141,37 @@ public final class Accruals {
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * A repayment of a late file counts for the overdue state from the day after it was
+	 * paid (ledger.md): each day of the open cycle already accrued whose late charge it
+	 * would have lowered is caught up by a negative row, booked now, so a member who paid
+	 * on time is not charged for the sender's delay. Days of closed cycles are not
+	 * reopened.
+	 */
+	private static void reverseLateCharges(List<Row> rows, Account account, LocalDate last, LocalDate openCycleClose) {
+		Position position = account.position;
+		for (Map.Entry<LocalDate, Long> booked : account.lateChargePrincipal.entrySet()) {
+			LocalDate day = booked.getKey();
+			if (day.isAfter(last) || (position.lastClosedOn != null && !day.isAfter(position.lastClosedOn))) {
+				continue;
+			}
+			long repaidBefore = 0;
+			long principalRepaidBefore = 0;
+			for (Repaid repaid : account.repaidSinceClose) {
+				if (repaid.paidOn().isBefore(day)) {
+					repaidBefore += repaid.amount();
+					principalRepaidBefore += repaid.principal();
+				}
+			}
+			long overdue = position.overduePrincipalOn(day, repaidBefore, principalRepaidBefore);
+			long change = overdue - booked.getValue();
+			if (change < 0) {
+				rows.add(new Row(account.accountId, day, "LATE_CHARGE", LedgerAccount.LATE_CHARGE_APR, change,
+						DailyAccrual.of(change, LedgerAccount.LATE_CHARGE_APR, day), openCycleClose, true));
+			}
+		}
 	}
 
 	private static void interest(List<Row> rows, LedgerAccount account, LocalDate day, long shopping, long cash,

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -76,8 +80,58 @@ class AccrueInterestJobConfiguration {
 			}
 		}
 
+		/**
+		 * The accounts of this run with a repayment of a late file posted since their
+		 * last accrual (paid before the last day accrued): their late charges may need a
+		 * catch-up. Usually none.
+		 */
+		private Set<String> lateRepaid = Set.of();
+
+		@Override
+		protected void prepare() {
+			Object[] p = this.partition.parameters();
+			this.lateRepaid = new HashSet<>(this.jdbc.queryForList("""
+					SELECT DISTINCT r.account_id FROM repayment.allocation r
+					JOIN card.balance b ON b.account_id = r.account_id
+					WHERE r.business_date > b.accrued_through AND r.business_date <= ?
+					  AND r.value_date < b.accrued_through
+					  AND """ + Partition.condition("r.account_id"), String.class, this.businessDate, p[0], p[1],
+					p[2]));
+		}
+
+		/** What the late-charge catch-up needs of the accounts of {@link #lateRepaid}. */
+		private void loadRepaid(Chunk<? extends Accruals.Account> chunk) {
+			Map<String, Accruals.Account> accounts = new HashMap<>();
+			for (Accruals.Account account : chunk) {
+				if (this.lateRepaid.contains(account.accountId)) {
+					accounts.put(account.accountId, account);
+				}
+			}
+			if (accounts.isEmpty()) {
+				return;
+			}
+			String[] ids = accounts.keySet().toArray(String[]::new);
+			this.jdbc.query("""
+					SELECT r.account_id, r.value_date, r.amount, r.cash_principal + r.shopping_principal AS principal
+					FROM repayment.allocation r JOIN card.balance b ON b.account_id = r.account_id
+					WHERE r.account_id = ANY (?) AND r.value_date > b.last_closed_on AND r.business_date <= ?
+					""", rs -> {
+				accounts.get(rs.getString(1)).repaidSinceClose
+					.add(new Accruals.Repaid(rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4)));
+			}, ids, this.businessDate);
+			this.jdbc.query("""
+					SELECT d.account_id, d.accrual_date, sum(d.principal)
+					FROM card.daily_accrual d JOIN card.balance b ON b.account_id = d.account_id
+					WHERE d.account_id = ANY (?) AND d.kind = 'LATE_CHARGE' AND d.accrual_date > b.last_closed_on
+					GROUP BY d.account_id, d.accrual_date
+					""", rs -> {
+				accounts.get(rs.getString(1)).lateChargePrincipal.put(rs.getObject(2, LocalDate.class), rs.getLong(3));
+			}, (Object) ids);
+		}
+
 		@Override
 		public void write(Chunk<? extends Accruals.Account> chunk) {
+			loadRepaid(chunk);
 			List<Accruals.Row> rows = new ArrayList<>();
 			for (Accruals.Account account : chunk) {
 				rows.addAll(Accruals.accrue(account, this.businessDate));

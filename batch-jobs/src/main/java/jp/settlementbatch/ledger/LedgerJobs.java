@@ -1,15 +1,19 @@
 package jp.settlementbatch.ledger;
 
+import java.time.LocalDate;
+
 import javax.sql.DataSource;
 
 import jp.settlementbatch.support.batch.RunProgress;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -41,6 +45,32 @@ public class LedgerJobs {
 	public Job job(String jobName, String stepName, AccountWork<?> work) {
 		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
 			.start(step(stepName, work))
+			.next(LedgerCheck.step("ledger-check-" + stepName, this.jobRepository, this.transactionManager, this.jdbc,
+					this.progress))
+			.build();
+	}
+
+	/**
+	 * A ledger job that posts accepted files: it first claims the files of its run date
+	 * ({@code batch.claim_posting_day}: once per date, whichever job or partition comes
+	 * first), then posts the files claimed for that date. A completed claim is not run
+	 * again on restart, so a restarted job posts the same files.
+	 */
+	public Job postingJob(String jobName, String stepName, AccountWork<?> work) {
+		Step claim = new StepBuilder("claim-files", this.jobRepository).tasklet((contribution, chunkContext) -> {
+			LocalDate businessDate = chunkContext.getStepContext()
+				.getStepExecution()
+				.getJobParameters()
+				.getLocalDate("business.date");
+			Integer claimed = this.jdbc.queryForObject("SELECT batch.claim_posting_day(?)", Integer.class,
+					businessDate);
+			contribution.setExitStatus(new ExitStatus("COMPLETED",
+					claimed + " accepted files newly claimed for posting on " + businessDate));
+			return RepeatStatus.FINISHED;
+		}, this.transactionManager).build();
+		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
+			.start(claim)
+			.next(step(stepName, work))
 			.next(LedgerCheck.step("ledger-check-" + stepName, this.jobRepository, this.transactionManager, this.jdbc,
 					this.progress))
 			.build();

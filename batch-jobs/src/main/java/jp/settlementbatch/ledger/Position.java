@@ -118,9 +118,16 @@ public final class Position {
 	/**
 	 * A repayment, allocated to billed late charges, billed fees, billed interest, cash
 	 * principal (the higher rate), shopping principal, and what is left to credit balance
-	 * (割賦販売法 §30の5 / 民法 §489). Counts toward the amount due of the latest statement.
+	 * (割賦販売法 §30の5 / 民法 §489). Counts toward the amount due of the latest statement from
+	 * the day after it was paid: a repayment paid on the business date counts from
+	 * tomorrow, one of a late file (paid before the business date) already counts.
 	 */
 	public Allocation repay(long amount, LocalDate businessDate) {
+		return repay(amount, businessDate, businessDate);
+	}
+
+	/** As {@link #repay(long, LocalDate)}, for a repayment paid on {@code paidOn}. */
+	public Allocation repay(long amount, LocalDate businessDate, LocalDate paidOn) {
 		long left = amount;
 		long late = Math.min(left, this.billedLateCharges);
 		left -= late;
@@ -141,6 +148,9 @@ public final class Position {
 		Allocation allocation = new Allocation(late, fees, interest, cash, shopping, left);
 		this.repaidSinceClose += amount;
 		this.principalRepaidSinceClose += allocation.principal();
+		if (paidOn.isBefore(businessDate)) {
+			return allocation;
+		}
 		if (!businessDate.equals(this.repaidOn)) {
 			this.repaidOn = businessDate;
 			this.repaidThatDay = 0;

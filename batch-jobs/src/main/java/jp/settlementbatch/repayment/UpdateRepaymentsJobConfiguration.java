@@ -38,7 +38,7 @@ class UpdateRepaymentsJobConfiguration {
 
 	@Bean
 	Job updateRepaymentsJob(LedgerJobs ledger, DataSource dataSource) {
-		return ledger.job(NAME, "apply-repayments", new ApplyRepayments(dataSource));
+		return ledger.postingJob(NAME, "apply-repayments", new ApplyRepayments(dataSource));
 	}
 
 	record Repayment(String repaymentId, long amount, LocalDate valueDate) {
@@ -69,7 +69,7 @@ class UpdateRepaymentsJobConfiguration {
 					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
 					JOIN card.account a ON a.account_id = r.account_id
 					LEFT JOIN card.balance b ON b.account_id = a.account_id
-					WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.business_date = ?
+					WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.posted_on = ?
 					  AND (b.repayments_through IS NULL OR b.repayments_through < ?)
 					  AND """ + Partition.condition("r.account_id") + """
 					ORDER BY r.account_id COLLATE "C", r.paid_at, r.repayment_id COLLATE "C"
@@ -115,7 +115,7 @@ class UpdateRepaymentsJobConfiguration {
 		long total = 0;
 		Map<LocalDate, long[]> principalByValueDate = new TreeMap<>();
 		for (Repayment repayment : day.repayments) {
-			Position.Allocation split = day.position.repay(repayment.amount(), businessDate);
+			Position.Allocation split = day.position.repay(repayment.amount(), businessDate, repayment.valueDate());
 			allocations.add(new Object[] { repayment.repaymentId(), day.accountId, businessDate, repayment.valueDate(),
 					repayment.amount(), split.lateCharges(), split.fees(), split.interest(), split.cashPrincipal(),
 					split.shoppingPrincipal(), split.creditBalance() });

@@ -36,7 +36,7 @@ class UpdateStatementsJobConfiguration {
 
 	@Bean
 	Job updateStatementsJob(LedgerJobs ledger, DataSource dataSource) {
-		return ledger.job(NAME, "post-cash-flows", new PostCashFlows(dataSource));
+		return ledger.postingJob(NAME, "post-cash-flows", new PostCashFlows(dataSource));
 	}
 
 	/** One account's cash flows of the day. */
@@ -65,7 +65,7 @@ class UpdateStatementsJobConfiguration {
 					FROM (SELECT c.account_id, c.type, c.amount, c.value_date, c.transacted_at, c.transaction_id
 					      FROM batch.import_file f
 					      JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.reject_reason IS NULL
-					      WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.business_date = ?
+					      WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.posted_on = ?
 					        AND """ + Partition.condition("c.account_id") + """
 					      ORDER BY c.account_id COLLATE "C", c.transacted_at, c.transaction_id COLLATE "C") c
 					JOIN card.account a ON a.account_id = c.account_id

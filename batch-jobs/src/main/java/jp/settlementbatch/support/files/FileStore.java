@@ -6,6 +6,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,11 @@ public final class FileStore {
 
 	public Optional<StoredObject> stat(String uri) {
 		return storage(uri).stat(uri);
+	}
+
+	/** Every object whose URI starts with {@code prefix}, see {@link Storage#list}. */
+	public List<String> list(String prefix) {
+		return storage(prefix).list(prefix);
 	}
 
 	public InputStream open(StoredObject pinned, long offset) throws IOException {

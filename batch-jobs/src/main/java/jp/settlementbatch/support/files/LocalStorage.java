@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Plain paths and {@code file:} URIs. */
 final class LocalStorage implements Storage {
@@ -43,6 +45,29 @@ final class LocalStorage implements Storage {
 		}
 		catch (IOException ex) {
 			return Optional.empty();
+		}
+	}
+
+	@Override
+	public List<String> list(String prefix) {
+		String text = prefix.startsWith("file:") ? path(prefix).toString() + (prefix.endsWith("/") ? "/" : "") : prefix;
+		Path folder = text.endsWith("/") ? Path.of(text) : Path.of(text).toAbsolutePath().getParent();
+		String start = Path.of(text).toAbsolutePath().toString() + (text.endsWith("/") ? "/" : "");
+		if (folder == null || !Files.isDirectory(folder)) {
+			return List.of();
+		}
+		String base = prefix.startsWith("file:") ? null : prefix;
+		try (Stream<Path> paths = Files.walk(folder, 2)) {
+			return paths.filter(Files::isRegularFile)
+				.filter(p -> p.toAbsolutePath().toString().startsWith(start))
+				.map(p -> base == null ? p.toUri().toString()
+						: base + p.toAbsolutePath().toString().substring(start.length()))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException(folder + " cannot be listed: " + ex.getMessage() + ". Give user "
+					+ System.getProperty("user.name") + " read access to it.");
 		}
 	}
 

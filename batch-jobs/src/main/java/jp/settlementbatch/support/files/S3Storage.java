@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -116,6 +119,32 @@ final class S3Storage implements Storage {
 		catch (SdkClientException ex) {
 			throw unavailable(uri, "asking for", ex);
 		}
+	}
+
+	@Override
+	public List<String> list(String prefix) {
+		Location at = Location.of(prefix);
+		List<String> uris = new ArrayList<>();
+		try {
+			for (S3Object object : this.s3.listObjectsV2Paginator(r -> r.bucket(at.bucket()).prefix(at.key()))
+				.contents()) {
+				uris.add("s3://" + at.bucket() + "/" + object.key());
+			}
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 403) {
+				throw new StoreAccessDeniedException(prefix + ": access denied (HTTP 403). The task role needs "
+						+ "s3:ListBucket on bucket " + at.bucket() + " for prefix " + at.key()
+						+ ". Fix the role (job-definitions/<job>.task-role-policy.json), then run the same command again.",
+						ex);
+			}
+			throw ex;
+		}
+		catch (SdkClientException ex) {
+			throw unavailable(prefix, "listing", ex);
+		}
+		uris.sort(null);
+		return uris;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package jp.settlementbatch.support.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 
 /** One kind of place files live in. */
@@ -10,6 +11,12 @@ public interface Storage {
 
 	/** The object at {@code uri}, or empty when there is none. */
 	Optional<StoredObject> stat(String uri);
+
+	/**
+	 * The URIs of the objects whose URI starts with {@code prefix} (for a local path: in
+	 * the prefix's folder and the folders below it, two levels deep), in name order.
+	 */
+	List<String> list(String prefix);
 
 	/**
 	 * Streams the object from {@code offset}, refusing with {@link InputChangedException}

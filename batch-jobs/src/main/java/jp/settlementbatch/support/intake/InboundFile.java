@@ -41,6 +41,43 @@ public enum InboundFile {
 		return this.fileName.formatted(businessDate.format(DateTimeFormatter.BASIC_ISO_DATE));
 	}
 
+	/** The name pattern, with %s for the date (YYYYMMDD); the calendar has none. */
+	public String fileName() {
+		return this.fileName;
+	}
+
+	/** Whether this file's name carries a date. */
+	public boolean dated() {
+		return this.fileName.contains("%s");
+	}
+
+	/**
+	 * The date in {@code name} when it is a name of this file
+	 * ({@code cashflow_20261120.csv}), else null.
+	 */
+	public LocalDate dateIn(String name) {
+		int at = this.fileName.indexOf("%s");
+		if (at < 0 || name.length() != this.fileName.length() - 2 + 8
+				|| !name.startsWith(this.fileName.substring(0, at))
+				|| !name.endsWith(this.fileName.substring(at + 2))) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(name.substring(at, at + 8), DateTimeFormatter.BASIC_ISO_DATE);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** The file whose name pattern is {@code pattern}. */
+	public static InboundFile named(String pattern) {
+		return Arrays.stream(values())
+			.filter(f -> f.fileName.equals(pattern))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No inbound file is named " + pattern));
+	}
+
 	/** The files a job imports; empty for jobs that read no file. */
 	public static List<InboundFile> of(String job) {
 		return Arrays.stream(values()).filter(f -> f.job.equals(job)).toList();

@@ -1,0 +1,36 @@
+-- Which run posts an accepted file's rows: the ledger posts every accepted row exactly once,
+-- whatever day its file arrives (ledger.md, "Run dates, expected files and late files").
+-- The first ledger job of run date D claims, once, every accepted cash-flow and repayment file
+-- of D or earlier that no run has claimed yet; every job and partition of D then posts exactly
+-- the files claimed for D. A file accepted after D's claim (a late file) is claimed by the next run.
+ALTER TABLE batch.import_file ADD COLUMN posted_on DATE;
+
+-- Files taken in before this version were posted by the run of their own date.
+UPDATE batch.import_file SET posted_on = business_date
+WHERE status = 'ACCEPTED' AND file_type IN ('CASH_FLOWS', 'REPAYMENTS');
+
+CREATE TABLE batch.posting_day (
+	business_date DATE        PRIMARY KEY,
+	claimed_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+INSERT INTO batch.posting_day (business_date)
+SELECT DISTINCT posted_on FROM batch.import_file WHERE posted_on IS NOT NULL;
+
+CREATE INDEX import_file_to_post ON batch.import_file (posted_on) WHERE status = 'ACCEPTED';
+
+-- Claims the files run date d posts; a no-op when d was claimed before (by another job or
+-- partition of d), so every partition of d sees the same files.
+CREATE FUNCTION batch.claim_posting_day(d DATE) RETURNS INTEGER LANGUAGE plpgsql AS $$
+DECLARE
+	claimed INTEGER := 0;
+BEGIN
+	INSERT INTO batch.posting_day (business_date) VALUES (d) ON CONFLICT DO NOTHING;
+	IF FOUND THEN
+		UPDATE batch.import_file SET posted_on = d
+		WHERE status = 'ACCEPTED' AND posted_on IS NULL AND business_date <= d
+		  AND file_type IN ('CASH_FLOWS', 'REPAYMENTS');
+		GET DIAGNOSTICS claimed = ROW_COUNT;
+	END IF;
+	RETURN claimed;
+END $$;

@@ -3,10 +3,12 @@ package jp.settlementbatch.day;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +65,19 @@ public final class DailyWorkflow {
 	/** Which dates the daily run runs for. */
 	public Dates runDates() {
 		return this.runDates;
+	}
+
+	/**
+	 * The first run date after {@code date} and up to {@code through}, by the run-date
+	 * rule; null when there is none.
+	 */
+	public LocalDate nextRunDate(LocalDate date, LocalDate through, Set<LocalDate> holidays) {
+		for (LocalDate next = date.plusDays(1); !next.isAfter(through); next = next.plusDays(1)) {
+			if (this.runDates.includes(next, holidays)) {
+				return next;
+			}
+		}
+		return null;
 	}
 
 	/** When the sender of {@code file} sends it. */

@@ -18,4 +18,7 @@ SET applied_at = excluded.applied_at, status = excluded.status, name_kanji = exc
     ekyc_status = excluded.ekyc_status, bureau_status = excluded.bureau_status,
     bureau_debt_total = excluded.bureau_debt_total, bureau_delinquent = excluded.bureau_delinquent,
     name_kana_key = excluded.name_kana_key, name_kanji_key = excluded.name_kanji_key,
-    phone_digits = excluded.phone_digits, updated_file_id = excluded.updated_file_id;
+    phone_digits = excluded.phone_digits, updated_file_id = excluded.updated_file_id
+-- a late file (of an earlier date) never undoes a change of a later date
+WHERE (SELECT business_date FROM batch.import_file WHERE file_id = application.application.updated_file_id)
+   <= (SELECT business_date FROM batch.import_file WHERE file_id = excluded.updated_file_id);

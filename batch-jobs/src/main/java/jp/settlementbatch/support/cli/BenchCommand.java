@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import jp.settlementbatch.bench.Benchmark;
+import jp.settlementbatch.day.JobInputs;
 import jp.settlementbatch.bench.Benchmark.Measurement;
 import jp.settlementbatch.bench.SyntheticDay;
 import jp.settlementbatch.support.batch.ExitCode;

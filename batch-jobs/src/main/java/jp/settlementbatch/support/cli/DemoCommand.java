@@ -14,7 +14,13 @@ import java.util.concurrent.Callable;
 
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
-import jp.settlementbatch.support.cli.DayRun.JobResult;
+import jp.settlementbatch.day.DailyWorkflow;
+import jp.settlementbatch.day.DayReport;
+import jp.settlementbatch.day.DayRun;
+import jp.settlementbatch.day.DayRun.JobResult;
+import jp.settlementbatch.day.Holidays;
+import jp.settlementbatch.day.Inbox;
+import jp.settlementbatch.day.Manifest;
 import jp.settlementbatch.support.files.FileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 		description = "Run the sample days end to end on the embedded PostgreSQL and show what happened.")
 class DemoCommand implements Callable<Integer> {
 
-	static final List<LocalDate> SAMPLE_DAYS = List.of(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 24));
+	/** The sample days: a Friday, a weekend, a public holiday (23 Nov) and a Tuesday. */
+	static final LocalDate FIRST = LocalDate.of(2026, 11, 20);
+
+	static final LocalDate LAST = LocalDate.of(2026, 11, 24);
 
 	@Mixin
 	CommonOptions common;
@@ -46,23 +55,30 @@ class DemoCommand implements Callable<Integer> {
 		Path inbox = home.resolve("demo/inbox");
 		Path outbox = home.resolve("demo/outbox");
 		extractSampleFiles(inbox);
-		System.out.println("settlement-batch demo: the sample days " + SAMPLE_DAYS
+		System.out.println("settlement-batch demo: the sample days " + FIRST + " to " + LAST
 				+ " on the embedded PostgreSQL under " + home.resolve("pgdata"));
 		return Platform.run(this.common, "demo", new String[] { "demo" }, Map.of(), platform -> {
-			DayRun day = new DayRun(platform.bean(JobRuns.class), platform.bean(FileStore.class));
+			JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
+			FileStore store = platform.bean(FileStore.class);
+			DayRun day = new DayRun(platform.bean(JobRuns.class), store, jdbc);
+			String days = inbox.resolve("{date}").toString();
 			int worst = 0;
-			for (LocalDate date : SAMPLE_DAYS) {
-				System.out.println("\n== business date " + date);
-				for (JobResult result : day.run(date, inbox.resolve(date.toString()).toString(), outbox.toString(),
-						0.01)) {
+			for (LocalDate date = FIRST; date != null; date = DailyWorkflow.defined()
+				.nextRunDate(date, LAST, Holidays.of(jdbc))) {
+				System.out.println("\n== run date " + date + " (" + date.getDayOfWeek() + ")");
+				List<JobResult> results = day.run(date, days, outbox.toString(), 0.01, 0);
+				for (JobResult result : results) {
+					String job = result.job() + (result.late(date) ? " " + result.date() : "");
 					if (result.skipped()) {
-						System.out.printf("  %-26s skipped (%s)%n", result.job(), result.note());
+						System.out.printf("  %-26s skipped (%s)%n", job, result.note());
 						continue;
 					}
-					System.out.printf("  %-26s exit %d  %s%n", result.job(), result.outcome().exitCode().code(),
-							result.note());
-					worst = Math.max(worst, result.outcome().exitCode().code());
+					System.out.printf("  %-26s exit %d  %s%n", job, result.outcome().exitCode().code(), result.note());
+					worst = Math.max(worst, result.exitCode(date));
 				}
+				Manifest manifest = Manifest.of(jdbc, store, new Inbox(store, days), date);
+				DayReport.write(store, jdbc, outbox.toString(), date, results, manifest);
+				manifest.attention().forEach(line -> System.out.println("  ATTENTION: " + line));
 			}
 			printWhatHappened(platform.bean(JdbcTemplate.class), outbox);
 			return worst == ExitCode.COMPLETED.code() ? 0 : worst;
@@ -123,8 +139,7 @@ class DemoCommand implements Callable<Integer> {
 			System.out.printf("    daily accruals         %,d (interest accrued, not yet posted: ¥%,.2f)%n",
 					rs.getLong("accruals"), rs.getBigDecimal("accrued"));
 		});
-		LocalDate last = SAMPLE_DAYS.get(SAMPLE_DAYS.size() - 1);
-		String day = last.format(DateTimeFormatter.BASIC_ISO_DATE);
+		String day = LAST.format(DateTimeFormatter.BASIC_ISO_DATE);
 		System.out.printf("    interest notices       %,d (%s)%n",
 				lines(outbox.resolve("notifications/interest_" + day + ".jsonl")),
 				outbox.resolve("notifications/interest_" + day + ".jsonl"));

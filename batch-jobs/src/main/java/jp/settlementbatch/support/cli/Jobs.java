@@ -6,21 +6,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.settlementbatch.day.DailyWorkflow;
+
 /**
  * The job names of the contract, in the order of the daily workflow, and argument checks.
  */
 final class Jobs {
 
-	static final List<String> DAILY_ORDER = List.of("import-calendar", "import-accounts", "import-cash-flows",
-			"import-repayments", "import-applications", "plan-partitions", "update-statements", "update-repayments",
-			"accrue-interest", "close-statements", "notify-interest", "build-credit-review-list");
+	/** The jobs of the daily workflow, in order (jobs.json). */
+	static final List<String> DAILY_ORDER = DailyWorkflow.defined().order();
 
-	/**
-	 * The jobs the daily run fans out per partition (notify-interest takes
-	 * {@code --partition} too, but the day runs it once: see its package documentation).
-	 */
-	static final List<String> PARTITIONED = List.of("update-statements", "update-repayments", "accrue-interest",
-			"close-statements");
+	/** The jobs the daily run fans out per partition (jobs.json). */
+	static final List<String> PARTITIONED = DailyWorkflow.defined().partitioned();
 
 	private Jobs() {
 	}

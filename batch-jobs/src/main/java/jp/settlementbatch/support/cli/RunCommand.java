@@ -4,12 +4,19 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import jp.settlementbatch.day.DayRun;
+import jp.settlementbatch.day.DayRun.JobResult;
+import jp.settlementbatch.day.Inbox;
+import jp.settlementbatch.day.JobInputs;
+import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.files.InputMissingException;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,17 +77,51 @@ class RunCommand implements Callable<Integer> {
 			FileStore.requireWritableOutbox(this.outbox);
 		}
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
-		JobParameters parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox),
-				this.outbox, this.partition, this.partitions, this.maxRejectRatio, files);
+		// an import from the inbox also takes in the late files of its kind, and knows
+		// whether its file is expected today
+		boolean fromInbox = this.input == null && this.inbox != null && DayRun.isImport(this.job);
+		JobParameters parameters;
+		InputMissingException missing = null;
+		try {
+			parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox), this.outbox,
+					this.partition, this.partitions, this.maxRejectRatio, files);
+		}
+		catch (InputMissingException absent) {
+			if (!fromInbox) {
+				throw absent;
+			}
+			parameters = null;
+			missing = absent;
+		}
 		// default chunks: imports 50,000 lines, ledger jobs 10,000 accounts
 		Map<String, Object> chunks = (this.chunkSize == null) ? Map.of("settlement.chunk-size", 10_000)
 				: Map.of("settlement.chunk-size", this.chunkSize, "settlement.intake.chunk-size", this.chunkSize);
+		JobParameters today = parameters;
+		InputMissingException absentToday = missing;
 		return Platform.run(this.common, this.job, recordedArguments(), chunks, platform -> {
 			JobRuns runs = platform.bean(JobRuns.class);
 			Job job = runs.job(this.job)
 				.orElseThrow(
 						() -> new IllegalArgumentException("Job " + this.job + " is not available in this version."));
-			RunOutcome outcome = GracefulStop.around(platform, this.common.json(), () -> runs.run(job, parameters));
+			if (fromInbox) {
+				DayRun day = new DayRun(runs, platform.bean(FileStore.class), platform.bean(JdbcTemplate.class));
+				for (JobResult late : GracefulStop.around(platform, this.common.json(), () -> day
+					.takeInLateFiles(this.job, date, new Inbox(files, this.inbox), this.outbox, this.maxRejectRatio))) {
+					Summary.print(platform, late.outcome(), this.common.json());
+					if (late.exitCode(date) != 0) {
+						return late.exitCode(date);
+					}
+				}
+				if (absentToday != null) {
+					if (day.expectedOn(this.job, date)) {
+						throw absentToday;
+					}
+					System.out.println(this.job + ": no file for " + date + ", and none is expected that date "
+							+ "(jobs.json): nothing to do.");
+					return ExitCode.COMPLETED.code();
+				}
+			}
+			RunOutcome outcome = GracefulStop.around(platform, this.common.json(), () -> runs.run(job, today));
 			Summary.print(platform, outcome, this.common.json());
 			return outcome.exitCode().code();
 		});

@@ -67,8 +67,13 @@ public final class FileStore {
 		return storage(uri).stat(uri);
 	}
 
+	/** An object found by listing: its URI and size. */
+	public record Listed(String uri, long size) {
+
+	}
+
 	/** Every object whose URI starts with {@code prefix}, see {@link Storage#list}. */
-	public List<String> list(String prefix) {
+	public List<Listed> list(String prefix) {
 		return storage(prefix).list(prefix);
 	}
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -48,8 +49,17 @@ final class LocalStorage implements Storage {
 		}
 	}
 
+	private static long size(Path path) {
+		try {
+			return Files.size(path);
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
 	@Override
-	public List<String> list(String prefix) {
+	public List<FileStore.Listed> list(String prefix) {
 		String text = prefix.startsWith("file:") ? path(prefix).toString() + (prefix.endsWith("/") ? "/" : "") : prefix;
 		Path folder = text.endsWith("/") ? Path.of(text) : Path.of(text).toAbsolutePath().getParent();
 		String start = Path.of(text).toAbsolutePath().toString() + (text.endsWith("/") ? "/" : "");
@@ -60,9 +70,9 @@ final class LocalStorage implements Storage {
 		try (Stream<Path> paths = Files.walk(folder, 2)) {
 			return paths.filter(Files::isRegularFile)
 				.filter(p -> p.toAbsolutePath().toString().startsWith(start))
-				.map(p -> base == null ? p.toUri().toString()
-						: base + p.toAbsolutePath().toString().substring(start.length()))
-				.sorted()
+				.map(p -> new FileStore.Listed(base == null ? p.toUri().toString()
+						: base + p.toAbsolutePath().toString().substring(start.length()), size(p)))
+				.sorted(Comparator.comparing(FileStore.Listed::uri))
 				.toList();
 		}
 		catch (IOException ex) {

@@ -122,13 +122,13 @@ final class S3Storage implements Storage {
 	}
 
 	@Override
-	public List<String> list(String prefix) {
+	public List<FileStore.Listed> list(String prefix) {
 		Location at = Location.of(prefix);
-		List<String> uris = new ArrayList<>();
+		List<FileStore.Listed> uris = new ArrayList<>();
 		try {
 			for (S3Object object : this.s3.listObjectsV2Paginator(r -> r.bucket(at.bucket()).prefix(at.key()))
 				.contents()) {
-				uris.add("s3://" + at.bucket() + "/" + object.key());
+				uris.add(new FileStore.Listed("s3://" + at.bucket() + "/" + object.key(), object.size()));
 			}
 		}
 		catch (S3Exception ex) {
@@ -143,7 +143,7 @@ final class S3Storage implements Storage {
 		catch (SdkClientException ex) {
 			throw unavailable(prefix, "listing", ex);
 		}
-		uris.sort(null);
+		uris.sort(java.util.Comparator.comparing(FileStore.Listed::uri));
 		return uris;
 	}
 

@@ -16,7 +16,7 @@ public interface Storage {
 	 * The URIs of the objects whose URI starts with {@code prefix} (for a local path: in
 	 * the prefix's folder and the folders below it, two levels deep), in name order.
 	 */
-	List<String> list(String prefix);
+	List<FileStore.Listed> list(String prefix);
 
 	/**
 	 * Streams the object from {@code offset}, refusing with {@link InputChangedException}

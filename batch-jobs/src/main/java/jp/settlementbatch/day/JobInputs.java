@@ -1,4 +1,4 @@
-package jp.settlementbatch.support.cli;
+package jp.settlementbatch.day;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,16 +22,17 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * tolerances (not identifying). Inputs are located and hashed before anything runs, so a
  * missing file is exit 4 and touches nothing.
  */
-final class JobInputs {
+public final class JobInputs {
 
 	/** Partitions planned when none are asked for (SETTLEMENT_PARTITIONS, else 8). */
-	static final int DEFAULT_PARTITIONS = Integer.parseInt(System.getenv().getOrDefault("SETTLEMENT_PARTITIONS", "8"));
+	public static final int DEFAULT_PARTITIONS = Integer
+		.parseInt(System.getenv().getOrDefault("SETTLEMENT_PARTITIONS", "8"));
 
 	private JobInputs() {
 	}
 
 	/** Where a job's inputs are: one named file, or an inbox folder/prefix. */
-	record Sources(String input, String inbox) {
+	public record Sources(String input, String inbox) {
 
 		String locate(InboundFile file, LocalDate businessDate) {
 			if (this.input != null) {
@@ -56,8 +57,8 @@ final class JobInputs {
 	 * not there (for import-applications: neither the applications file nor the watch
 	 * list).
 	 */
-	static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox, String partition,
-			double maxRejectRatio, FileStore files) {
+	public static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox,
+			String partition, double maxRejectRatio, FileStore files) {
 		return resolve(job, businessDate, sources, outbox, partition, 0, maxRejectRatio, files);
 	}
 
@@ -65,8 +66,8 @@ final class JobInputs {
 	 * As above; {@code partitions} is how many partitions plan-partitions plans
 	 * (identifying; 0 for the default).
 	 */
-	static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox, String partition,
-			int partitions, double maxRejectRatio, FileStore files) {
+	public static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox,
+			String partition, int partitions, double maxRejectRatio, FileStore files) {
 		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("business.date", businessDate, true)
 			.addString("outbox", outbox, false)
 			.addDouble("max.reject.ratio", maxRejectRatio, false);

@@ -1,0 +1,150 @@
+package jp.settlementbatch.day;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import jp.settlementbatch.support.batch.ExitCode;
+import jp.settlementbatch.support.batch.JobRuns;
+import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.files.InputMissingException;
+import jp.settlementbatch.support.intake.InboundFile;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The jobs of one run date in the order of the daily workflow ({@link DailyWorkflow}), in
+ * one process. Each import first takes in the late files of its kind (files of earlier
+ * dates the inbox holds and no run took in: {@link TakenIn}), each as a run of its own
+ * date, then the file of the run date. An absent file is skipped, except the required one
+ * on a date it is expected (exit 4). The run stops at the first job of the run date that
+ * does not complete; a late file that is rejected does not stop it (the manifest reports
+ * it).
+ */
+public final class DayRun {
+
+	/**
+	 * What happened to one job: {@code date} is the date it ran for (a late file's own
+	 * date, or the run date).
+	 */
+	public record JobResult(String job, LocalDate date, RunOutcome outcome, boolean skipped, String note) {
+
+		public boolean late(LocalDate runDate) {
+			return !this.date.equals(runDate);
+		}
+
+		/**
+		 * What this result makes the run's exit code: a skipped job nothing, a rejected
+		 * late file nothing (the manifest asks for the operator), else the job's exit
+		 * code.
+		 */
+		public int exitCode(LocalDate runDate) {
+			if (this.skipped || (late(runDate) && this.outcome.exitCode() == ExitCode.INPUT_REJECTED)) {
+				return 0;
+			}
+			return this.outcome.exitCode().code();
+		}
+
+	}
+
+	private final JobRuns runs;
+
+	private final FileStore files;
+
+	private final JdbcTemplate jdbc;
+
+	private final DailyWorkflow workflow = DailyWorkflow.defined();
+
+	public DayRun(JobRuns runs, FileStore files, JdbcTemplate jdbc) {
+		this.runs = runs;
+		this.files = files;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param partitions run each partitioned job once per partition of this many (0: not
+	 * partitioned)
+	 */
+	public List<JobResult> run(LocalDate runDate, String inbox, String outbox, double maxRejectRatio, int partitions) {
+		List<JobResult> results = new ArrayList<>();
+		Inbox box = new Inbox(this.files, inbox);
+		for (String name : this.workflow.order()) {
+			Job job = this.runs.job(name).orElse(null);
+			if (job == null) {
+				results.add(new JobResult(name, runDate, null, true, "not in this version"));
+				continue;
+			}
+			if (isImport(name)) {
+				for (JobResult late : takeInLateFiles(name, runDate, box, outbox, maxRejectRatio)) {
+					results.add(late);
+					if (late.outcome().exitCode() != ExitCode.COMPLETED
+							&& late.outcome().exitCode() != ExitCode.INPUT_REJECTED) {
+						return results;
+					}
+				}
+			}
+			List<String> slices = partitions > 0 && this.workflow.partitioned().contains(name)
+					? IntStream.range(0, partitions).mapToObj(i -> i + "/" + partitions).toList()
+					: Collections.singletonList(null);
+			for (String partition : slices) {
+				JobParameters parameters;
+				try {
+					parameters = JobInputs.resolve(name, runDate, new JobInputs.Sources(null, box.folder(runDate)),
+							outbox, partition, partitions, maxRejectRatio, this.files);
+				}
+				catch (InputMissingException absent) {
+					if (this.workflow.required(name) && expectedOn(name, runDate)) {
+						throw absent;
+					}
+					results.add(new JobResult(name, runDate, null, true,
+							expectedOn(name, runDate) ? "no file today" : "not expected today"));
+					break;
+				}
+				RunOutcome outcome = this.runs.run(job, parameters);
+				results.add(new JobResult(partition == null ? name : name + " " + partition, runDate, outcome, false,
+						outcome.message()));
+				if (outcome.exitCode() != ExitCode.COMPLETED) {
+					return results;
+				}
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * Runs {@code job} for every earlier date whose file of its kind is in the inbox and
+	 * was never taken in, oldest first ({@link TakenIn#late}).
+	 */
+	public List<JobResult> takeInLateFiles(String job, LocalDate runDate, Inbox inbox, String outbox,
+			double maxRejectRatio) {
+		List<JobResult> results = new ArrayList<>();
+		Job batchJob = this.runs.job(job).orElseThrow();
+		for (LocalDate date : new TakenIn(this.jdbc, inbox).late(job, runDate)) {
+			JobParameters parameters = JobInputs.resolve(job, date, new JobInputs.Sources(null, inbox.folder(date)),
+					outbox, null, maxRejectRatio, this.files);
+			RunOutcome outcome = this.runs.run(batchJob, parameters);
+			results.add(new JobResult(job, date, outcome, false, "late file of " + date + ": " + outcome.message()));
+			if (outcome.exitCode() != ExitCode.COMPLETED && outcome.exitCode() != ExitCode.INPUT_REJECTED) {
+				break;
+			}
+		}
+		return results;
+	}
+
+	/** Whether the file of import {@code job} is expected on {@code date}. */
+	public boolean expectedOn(String job, LocalDate date) {
+		return InboundFile.of(job)
+			.stream()
+			.anyMatch(file -> this.workflow.expected(file).includes(date, Holidays.of(this.jdbc)));
+	}
+
+	public static boolean isImport(String job) {
+		return InboundFile.of(job).stream().anyMatch(InboundFile::dated);
+	}
+
+}

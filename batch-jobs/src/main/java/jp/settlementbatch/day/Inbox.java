@@ -1,0 +1,86 @@
+package jp.settlementbatch.day;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.intake.InboundFile;
+
+/**
+ * Where the inbound files are: one folder or S3 prefix for every date, or, when the
+ * location holds {@code {date}}, one folder per date (e.g. {@code sample-files/{date}}).
+ * Finds the files of a date by name, and every dated file there is, whatever its date.
+ */
+public final class Inbox {
+
+	private static final String DATE = "{date}";
+
+	private final FileStore files;
+
+	private final String location;
+
+	public Inbox(FileStore files, String location) {
+		if (location == null) {
+			throw new IllegalArgumentException("Say where the files are: --inbox=URI (or SETTLEMENT_INBOX).");
+		}
+		this.files = files;
+		this.location = location;
+	}
+
+	/** One dated inbound file found in the inbox. */
+	public record Found(InboundFile file, LocalDate date, String uri, String name, long size) {
+
+	}
+
+	public String location() {
+		return this.location;
+	}
+
+	/** The folder or prefix of {@code date}'s files. */
+	public String folder(LocalDate date) {
+		return this.location.replace(DATE, date.toString());
+	}
+
+	/** Where {@code file} of {@code date} is, when it is there. */
+	public String locate(InboundFile file, LocalDate date) {
+		return FileStore.resolve(folder(date), file.fileName(date));
+	}
+
+	/**
+	 * Every file of {@code kinds} in the inbox, whatever its date, in date order. A name
+	 * counts only where the file of its date belongs: in a per-date layout, in the folder
+	 * of the date its name carries. One listing per kind (a flat S3 prefix is listed by
+	 * the kind's name prefix, which the task roles allow), or one for a per-date layout.
+	 */
+	public List<Found> find(List<InboundFile> kinds) {
+		List<Found> found = new ArrayList<>();
+		int at = this.location.indexOf(DATE);
+		if (at >= 0) {
+			List<FileStore.Listed> listed = this.files.list(this.location.substring(0, at));
+			for (InboundFile kind : kinds) {
+				collect(kind, listed, found);
+			}
+		}
+		else {
+			for (InboundFile kind : kinds) {
+				String prefix = kind.fileName().substring(0, kind.fileName().indexOf("%s"));
+				collect(kind, this.files.list(FileStore.resolve(this.location, prefix)), found);
+			}
+		}
+		found.sort(Comparator.comparing(Found::date).thenComparing(Found::name));
+		return found;
+	}
+
+	private void collect(InboundFile kind, List<FileStore.Listed> listed, List<Found> found) {
+		for (FileStore.Listed object : listed) {
+			String name = object.uri().substring(object.uri().lastIndexOf('/') + 1);
+			LocalDate date = kind.dateIn(name);
+			if (date != null && object.uri().equals(locate(kind, date))) {
+				found.add(new Found(kind, date, object.uri(), name, object.size()));
+			}
+		}
+	}
+
+}

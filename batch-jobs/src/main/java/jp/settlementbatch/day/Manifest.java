@@ -1,0 +1,201 @@
+package jp.settlementbatch.day;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.intake.InboundFile;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The files of one run date, for operators ({@code reports/daily_D.json}, the end of
+ * {@code daily} and {@code files}): every inbound file of the date, expected or not, with
+ * what became of it; the late files the run took in; and every file in the inbox that no
+ * run took in, with why. What needs an operator (a missing expected file, a rejected
+ * file, a file left untaken) is listed under {@link #attention()}.
+ */
+public final class Manifest {
+
+	/** ACCEPTED, REJECTED, DUPLICATE, ABANDONED: what the import decided. */
+	public record Entry(String file, String job, LocalDate date, boolean expected, String status, boolean late,
+			Integer accepted, Integer rejected, Integer duplicates, String reason) {
+
+	}
+
+	private final LocalDate runDate;
+
+	private final List<Entry> files;
+
+	private final List<TakenIn.Untaken> untaken;
+
+	private final List<String> attention;
+
+	private Manifest(LocalDate runDate, List<Entry> files, List<TakenIn.Untaken> untaken, List<String> attention) {
+		this.runDate = runDate;
+		this.files = files;
+		this.untaken = untaken;
+		this.attention = attention;
+	}
+
+	public static Manifest of(JdbcTemplate jdbc, FileStore store, Inbox inbox, LocalDate runDate) {
+		DailyWorkflow workflow = DailyWorkflow.defined();
+		Set<LocalDate> holidays = Holidays.of(jdbc);
+		TakenIn takenIn = new TakenIn(jdbc, inbox);
+		List<Entry> files = new ArrayList<>();
+		List<String> attention = new ArrayList<>();
+		for (InboundFile kind : InboundFile.values()) {
+			String name = kind.fileName(runDate);
+			boolean expected = workflow.expected(kind).includes(runDate, holidays);
+			Map<String, Object> decided = latest(jdbc, kind, name, runDate);
+			boolean present = store.stat(inbox.locate(kind, runDate)).isPresent();
+			if (decided != null) {
+				files.add(entry(name, kind, runDate, expected, decided));
+			}
+			else if (present) {
+				files.add(new Entry(name, kind.job(), runDate, expected, "RECEIVED", false, null, null, null,
+						"in the inbox, not taken in yet"));
+			}
+			else if (expected) {
+				files.add(new Entry(name, kind.job(), runDate, true, "MISSING", false, null, null, null,
+						"its sender sends it " + workflow.expected(kind)));
+				attention.add(name + " is missing: it is expected on " + runDate + " (" + workflow.expected(kind)
+						+ "). Ask its sender; the next run takes it in when it comes.");
+			}
+			else if (kind.dated()) {
+				files.add(new Entry(name, kind.job(), runDate, false, "NOT_EXPECTED", false, null, null, null,
+						"its sender sends it " + workflow.expected(kind)));
+			}
+		}
+		// files of earlier dates this run took in: decided after the previous run claimed
+		// its files and before this one did
+		jdbc.query("""
+				SELECT f.file_name, f.file_type, f.business_date, f.status, f.accepted_count, f.rejected_count,
+				       f.duplicate_count, f.reject_reason
+				FROM batch.import_file f
+				WHERE f.business_date < ? AND f.file_type <> 'CALENDAR'
+				  AND f.status IN ('ACCEPTED', 'REJECTED', 'DUPLICATE')
+				  AND f.decided_at > coalesce((SELECT max(claimed_at) FROM batch.posting_day WHERE business_date < ?),
+				                              '-infinity')
+				  AND f.decided_at <= coalesce((SELECT claimed_at FROM batch.posting_day WHERE business_date = ?),
+				                               'infinity')
+				ORDER BY f.business_date, f.file_id
+				""", rs -> {
+			InboundFile kind = InboundFile.valueOf(rs.getString(2));
+			LocalDate date = rs.getObject(3, LocalDate.class);
+			files.add(new Entry(rs.getString(1), kind.job(), date, workflow.expected(kind).includes(date, holidays),
+					rs.getString(4), true, (Integer) rs.getObject(5), (Integer) rs.getObject(6),
+					(Integer) rs.getObject(7), rs.getString(8)));
+		}, runDate, runDate, runDate);
+		for (Entry entry : files) {
+			if ("REJECTED".equals(entry.status())) {
+				attention.add(entry.file() + (entry.late() ? " (late)" : "") + " was rejected (" + entry.reason()
+						+ "): see report.import_reject and the outbox rejects/ folder, then ask its sender for a corrected file.");
+			}
+		}
+		List<TakenIn.Untaken> untaken = takenIn.untaken(runDate);
+		for (TakenIn.Untaken file : untaken) {
+			if (file.needsOperator()) {
+				attention.add(file.found().name() + " is in the inbox but was not taken in: " + file.reason() + ".");
+			}
+		}
+		return new Manifest(runDate, files, untaken, attention);
+	}
+
+	private static Map<String, Object> latest(JdbcTemplate jdbc, InboundFile kind, String name, LocalDate runDate) {
+		List<Map<String, Object>> rows = jdbc.queryForList("""
+				SELECT f.status, f.accepted_count, f.rejected_count, f.duplicate_count, f.reject_reason,
+				       f.decided_at > coalesce((SELECT claimed_at FROM batch.posting_day WHERE business_date = ?),
+				                               'infinity') AS late
+				FROM batch.import_file f
+				WHERE f.file_name = ? AND f.business_date = ? AND f.status IN ('ACCEPTED', 'REJECTED', 'DUPLICATE')
+				ORDER BY f.file_id DESC LIMIT 1
+				""", runDate, name, runDate);
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	private static Entry entry(String name, InboundFile kind, LocalDate date, boolean expected,
+			Map<String, Object> row) {
+		return new Entry(name, kind.job(), date, expected, (String) row.get("status"),
+				Boolean.TRUE.equals(row.get("late")), (Integer) row.get("accepted_count"),
+				(Integer) row.get("rejected_count"), (Integer) row.get("duplicate_count"),
+				(String) row.get("reject_reason"));
+	}
+
+	public LocalDate runDate() {
+		return this.runDate;
+	}
+
+	public List<Entry> files() {
+		return this.files;
+	}
+
+	public List<TakenIn.Untaken> untaken() {
+		return this.untaken;
+	}
+
+	/** One line per thing an operator must act on; empty when all is well. */
+	public List<String> attention() {
+		return this.attention;
+	}
+
+	/** As {@code reports/daily_D.json} carries it. */
+	public Map<String, Object> toJson() {
+		List<Map<String, Object>> files = new ArrayList<>();
+		for (Entry entry : this.files) {
+			Map<String, Object> file = new LinkedHashMap<>();
+			file.put("file", entry.file());
+			file.put("job", entry.job());
+			file.put("date", entry.date().toString());
+			file.put("expected", entry.expected());
+			file.put("status", entry.status());
+			file.put("late", entry.late());
+			if (entry.accepted() != null) {
+				file.put("accepted", entry.accepted());
+				file.put("rejected", entry.rejected());
+				file.put("duplicates", entry.duplicates());
+			}
+			if (entry.reason() != null) {
+				file.put("reason", entry.reason());
+			}
+			files.add(file);
+		}
+		List<Map<String, Object>> untaken = new ArrayList<>();
+		for (TakenIn.Untaken file : this.untaken) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("file", file.found().name());
+			entry.put("date", file.found().date().toString());
+			entry.put("uri", file.found().uri());
+			entry.put("reason", file.reason());
+			untaken.add(entry);
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("files", files);
+		json.put("untaken", untaken);
+		json.put("attention", this.attention);
+		return json;
+	}
+
+	/** For a terminal: one line per file, then what needs attention. */
+	public List<String> lines() {
+		List<String> lines = new ArrayList<>();
+		for (Entry entry : this.files) {
+			String counts = entry.accepted() == null ? "" : "  " + entry.accepted() + " accepted, " + entry.rejected()
+					+ " rejected, " + entry.duplicates() + " duplicates";
+			lines.add(String.format("  %-28s %-12s%s%s%s", entry.file(), entry.status(), entry.late() ? " (late)" : "",
+					entry.expected() ? "" : " (not expected)", counts));
+		}
+		for (TakenIn.Untaken file : this.untaken) {
+			lines.add(String.format("  %-28s %-12s %s", file.found().name(), "NOT_TAKEN_IN", file.reason()));
+		}
+		for (String line : this.attention) {
+			lines.add("  ATTENTION: " + line);
+		}
+		return lines;
+	}
+
+}

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const here = (file) => new URL(`./${file}`, import.meta.url);
 const settings = JSON.parse(readFileSync(here('settings.json')));
 const workflow = JSON.parse(readFileSync(new URL('../step-functions/jobs.json', import.meta.url)));
-const jobs = [...workflow.imports.map((i) => i.job), workflow.plan, ...workflow.partitioned, ...workflow.outputs];
+const jobs = [...workflow.imports.map((i) => i.job), workflow.plan, ...workflow.partitioned, ...workflow.outputs, workflow.manifest];
 
 function taskDefinition(job, s) {
   return {
@@ -28,7 +28,7 @@ function taskDefinition(job, s) {
         user: '10001:10001',
         readonlyRootFilesystem: true,
         stopTimeout: 120,
-        command: ['run', job],
+        command: job === workflow.manifest ? [job] : ['run', job],
         // The image declares /work a VOLUME owned by 10001, so Fargate keeps that owner on this mount.
         mountPoints: [{ sourceVolume: 'work', containerPath: '/work', readOnly: false }],
         environment: [
@@ -60,8 +60,9 @@ function taskDefinition(job, s) {
 }
 
 // What a job's day needs of AWS, and no more: read its own inbound files (and list their keys, so
-// that a file not there yet is a 404, exit 4, and not a 403), write its own outbox prefix, and the
-// KMS keys of both. Evaluated by test/iam.test.mjs with an IAM policy engine.
+// that a file not there yet is a 404, exit 4, and not a 403, and so that late files of earlier dates
+// are found), list the inbox without reading it (the file manifest), write its own outbox prefix, and
+// the KMS keys of both. Evaluated by test/iam.test.mjs with an IAM policy engine.
 function taskRolePolicy(job, s) {
   const statements = [];
   if (s.reads.length) {
@@ -79,6 +80,16 @@ function taskRolePolicy(job, s) {
       Condition: { StringLike: { 's3:prefix': s.reads } },
     });
     statements.push({ Sid: 'DecryptInbound', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['${InboxKmsKeyArn}'] });
+  }
+  if (s.lists.length) {
+    // Names and sizes only (the file manifest of the day): no object is read.
+    statements.push({
+      Sid: 'ListInboxKeys',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket'],
+      Resource: ['arn:aws:s3:::${BatchBucket}'],
+      Condition: { StringLike: { 's3:prefix': s.lists.map((prefix) => `${prefix}*`) } },
+    });
   }
   if (s.writes.length) {
     statements.push({
@@ -104,7 +115,7 @@ function taskRolePolicy(job, s) {
 const check = process.argv.includes('--check');
 let stale = false;
 for (const job of jobs) {
-  const s = { ...settings.defaults, reads: [], writes: [], ...settings.jobs[job] };
+  const s = { ...settings.defaults, reads: [], lists: [], writes: [], ...settings.jobs[job] };
   if (!settings.jobs[job]) {
     console.error(`settings.json has no entry for ${job}`);
     stale = true;

@@ -37,6 +37,9 @@ function text(value) {
 }
 
 function command(job, partitioned) {
+  if (job === jobs.manifest) {
+    return `States.Array('${job}', States.Format('--business-date={}', $.businessDate), '--report')`;
+  }
   const parts = [`'run'`, `'${job}'`, `States.Format('--business-date={}', $.businessDate)`];
   if (partitioned) parts.push(`States.Format('--partition={}', $.partition)`);
   return `States.Array(${parts.join(', ')})`;
@@ -110,7 +113,7 @@ function jobStates(job, next, { partitioned = false, required = true } = {}) {
   const states = {};
   states[run] = {
     Type: 'Task',
-    Comment: `settlement-batch run ${job}`,
+    Comment: job === jobs.manifest ? `settlement-batch ${job} --report` : `settlement-batch run ${job}`,
     Resource: 'arn:aws:states:::ecs:runTask.sync',
     TimeoutSeconds: timeoutOf(job),
     Parameters: {
@@ -176,8 +179,30 @@ function jobStates(job, next, { partitioned = false, required = true } = {}) {
     },
     { And: [noExitCode, { Variable: STOPPED_REASON, IsPresent: true }], Next: describe('not started') },
     { ...noExitCode, Next: describe('ECS error') },
-    { ...exit(3), Next: describe('exit 3') },
+    { ...exit(3), Next: job === jobs.manifest ? `Files need an operator: ${job}` : describe('exit 3') },
   ];
+  if (job === jobs.manifest) {
+    // The day completed; what the manifest asks for (a missing, rejected or untaken file) is one
+    // alert, and the execution succeeds.
+    states[`Files need an operator: ${job}`] = {
+      Type: 'Task',
+      Comment: 'One alert for the files of the day that need an operator; the day itself completed',
+      Resource: 'arn:aws:states:::sns:publish',
+      Parameters: {
+        TopicArn: '${AlertTopicArn}',
+        'Subject.$': `States.Format('settlement-batch {}: files need an operator', $.businessDate)`,
+        'Message.$': `States.Format('Business date {}: the day completed, but a file needs an operator (an expected file missing, a file rejected, or a file in the inbox no run took in). What to do: read ${'${OutboxPrefix}'}reports/daily_{}.json, or run settlement-batch files --business-date={}, and act on each ATTENTION line; a late file is taken in by the next run. Execution: {}', $.businessDate, $.businessDate, $.businessDate, $$.Execution.Id)`,
+        MessageAttributes: {
+          businessDate: { DataType: 'String', 'StringValue.$': '$.businessDate' },
+          job: { DataType: 'String', StringValue: job },
+          partition: { DataType: 'String', 'StringValue.$': '$.partition' },
+        },
+      },
+      Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2.0 }],
+      ResultPath: null,
+      Next: next,
+    };
+  }
   if (!required) {
     choices.push({ ...exit(4), Next: `Skip ${job}` });
     states[`Skip ${job}`] = {
@@ -300,7 +325,7 @@ function businessDateStates(next, extra = {}) {
 }
 
 const daily = {
-  Comment: 'settlement-batch daily workflow: imports, plan, one Fargate task per partition per job, outputs. Generated from jobs.json by build.mjs.',
+  Comment: 'settlement-batch daily workflow: imports (each taking in late files of its kind first), plan, one Fargate task per partition per job, outputs, then the file manifest of the day. Generated from jobs.json by build.mjs.',
   StartAt: 'Business date',
   States: {
     ...businessDateStates(`Run ${jobs.imports[0].job}`, { partition: 'all', attempts: zeroAttempts }),
@@ -325,7 +350,8 @@ const daily = {
       ResultPath: null,
       Next: `Run ${jobs.outputs[0]}`,
     },
-    ...chain(jobs.outputs, 'Done'),
+    ...chain(jobs.outputs, `Run ${jobs.manifest}`),
+    ...jobStates(jobs.manifest, 'Done'),
     Done: { Type: 'Succeed' },
   },
 };

@@ -32,7 +32,7 @@ const fill = (text, more = {}) => text.replace(/\$\{([A-Za-z:]+)\}/g, (all, name
 const policyFile = (file) => JSON.parse(fill(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')));
 
 const workflow = JSON.parse(readFileSync(new URL('../../step-functions/jobs.json', import.meta.url)));
-const JOBS = [...workflow.imports.map((i) => i.job), workflow.plan, ...workflow.partitioned, ...workflow.outputs];
+const JOBS = [...workflow.imports.map((i) => i.job), workflow.plan, ...workflow.partitioned, ...workflow.outputs, workflow.manifest];
 
 const DEFAULT_KEY_POLICY = {
   Version: '2012-10-17',
@@ -81,6 +81,7 @@ const DAYS = {
   'close-statements': { reads: [], writes: [] },
   'notify-interest': { reads: [], writes: [`outbox/notifications/interest_${DATE}.jsonl`] },
   'build-credit-review-list': { reads: [], writes: [`outbox/credit-review/credit_review_${DATE}.csv`] },
+  files: { reads: [], lists: ['inbox/'], writes: [`outbox/reports/daily_${DATE}.json`] },
 };
 const ALL_READS = [...new Set(Object.values(DAYS).flatMap((d) => d.reads))];
 const ALL_WRITES = [...new Set(Object.values(DAYS).flatMap((d) => d.writes))];
@@ -100,6 +101,16 @@ for (const job of JOBS) {
       // A missing key must read as 404 (exit 4), which S3 gives only with ListBucket on the prefix.
       assert.equal(await decide(policy, 's3:ListBucket', bucket, { 's3:prefix': key }), 'Allowed', `${job} lists ${key}`);
       assert.equal(await decide(policy, 'kms:Decrypt', INBOX_KEY), 'Allowed', `${job} decrypts the inbox`);
+      // late files of earlier dates are found by listing the file's name prefix
+      const namePrefix = key.replace(/[0-9]{8}\.csv$/, '');
+      assert.equal(await decide(policy, 's3:ListBucket', bucket, { 's3:prefix': namePrefix }), 'Allowed', `${job} lists ${namePrefix}`);
+    }
+    for (const prefix of day.lists ?? []) {
+      for (const key of ALL_READS) {
+        assert.equal(await decide(policy, 's3:ListBucket', bucket, { 's3:prefix': prefixOf(key) }), 'Allowed', `${job} lists ${prefixOf(key)}`);
+        assert.notEqual(await decide(policy, 's3:GetObject', object(key)), 'Allowed', `${job} must not read ${key}`);
+      }
+      assert.equal(await decide(policy, 's3:ListBucket', bucket, { 's3:prefix': prefix }), 'Allowed', `${job} lists ${prefix}`);
     }
     for (const key of day.writes) {
       assert.equal(await decide(policy, 's3:PutObject', object(key)), 'Allowed', `${job} writes ${key}`);
@@ -108,7 +119,9 @@ for (const job of JOBS) {
     }
     for (const key of ALL_READS.filter((k) => !day.reads.some((mine) => prefixOf(mine) === prefixOf(k)))) {
       assert.notEqual(await decide(policy, 's3:GetObject', object(key)), 'Allowed', `${job} must not read ${key}`);
-      assert.notEqual(await decide(policy, 's3:ListBucket', bucket, { 's3:prefix': key }), 'Allowed', `${job} must not list ${key}`);
+      if (!day.lists) {
+        assert.notEqual(await decide(policy, 's3:ListBucket', bucket, { 's3:prefix': key }), 'Allowed', `${job} must not list ${key}`);
+      }
     }
     for (const key of ALL_WRITES.filter((k) => !day.writes.some((mine) => mine.split('/')[1] === k.split('/')[1]))) {
       assert.notEqual(await decide(policy, 's3:PutObject', object(key)), 'Allowed', `${job} must not write ${key}`);

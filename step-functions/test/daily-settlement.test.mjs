@@ -19,8 +19,29 @@ test('a good day runs every job once, in order, each partition with its own --pa
     assert.equal(world.runs[2], 'run import-cash-flows --business-date=20261120');
     assert.ok(world.runs.includes('run accrue-interest --business-date=20261120 --partition=1/2'));
     assert.deepEqual(world.planKeys, ['${BatchBucket}/${OutboxPrefix}plans/partitions_20261120.json']);
+    assert.equal(world.runs.at(-1), 'files --business-date=20261120 --report');
     assert.deepEqual(world.alerts, []);
   }
+});
+
+test('files that need an operator (files exits 3) send one alert after the day, and the execution succeeds', async () => {
+  const world = new World({ files: [outcome.exit(3)] });
+  const run = await execute(daily(), DATE, world);
+  assert.equal(run.status, 'SUCCEEDED');
+  assert.deepEqual(world.jobs, EVERY_JOB);
+  assert.equal(world.alerts.length, 1);
+  assert.equal(world.alerts[0].subject, 'settlement-batch 20261120: files need an operator');
+  assert.match(world.alerts[0].message, /reports\/daily_20261120\.json/);
+  assert.match(world.alerts[0].message, /settlement-batch files --business-date=20261120/);
+});
+
+test('a file check that fails (exit 1) is retried, then alerts and stops like any job', async () => {
+  const world = new World({ files: [outcome.exit(1)] });
+  const run = await execute(daily(), DATE, world);
+  assert.equal(run.status, 'FAILED');
+  assert.equal(world.jobs.filter((j) => j === 'files').length, retry.failed.attempts + 1);
+  assert.equal(world.alerts.length, 1);
+  assert.equal(run.stoppedAt.state, 'Redrive to rerun files');
 });
 
 test('a late required file is waited for (exit 4), then the day goes on without an alert', async () => {

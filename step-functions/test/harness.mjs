@@ -93,7 +93,7 @@ export class World {
   runTask(input) {
     const command = input.Overrides.ContainerOverrides[0].Command;
     this.runs.push(command.join(' '));
-    const job = command[1];
+    const job = command[0] === 'run' ? command[1] : command[0];
     const partition = command.find((c) => c.startsWith('--partition='))?.slice('--partition='.length);
     const key = partition ? `${job}@${partition}` : job;
     const queue = this.script[key] ?? this.script[job];
@@ -106,8 +106,9 @@ export class World {
   get jobs() {
     return this.runs.map((r) => {
       const parts = r.split(' ');
+      const job = parts[0] === 'run' ? parts[1] : parts[0];
       const partition = parts.find((c) => c.startsWith('--partition='))?.slice('--partition='.length);
-      return partition ? `${parts[1]}@${partition}` : parts[1];
+      return partition ? `${job}@${partition}` : job;
     });
   }
 }
@@ -254,5 +255,5 @@ export function redrive(failed, world) {
 export function allJobs(plan) {
   const w = jobsJson;
   const partitioned = plan.flatMap((p) => w.partitioned.map((j) => `${j}@${p.partition}`));
-  return [...w.imports.map((i) => i.job), w.plan, ...partitioned, ...w.outputs];
+  return [...w.imports.map((i) => i.job), w.plan, ...partitioned, ...w.outputs, w.manifest];
 }

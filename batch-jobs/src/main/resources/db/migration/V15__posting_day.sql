@@ -5,6 +5,11 @@
 -- the files claimed for D. A file accepted after D's claim (a late file) is claimed by the next run.
 ALTER TABLE batch.import_file ADD COLUMN posted_on DATE;
 
+-- The run date whose run took the file in: its own date, or a later one for a late file
+-- (the file manifest of that run lists it as late).
+ALTER TABLE batch.import_file ADD COLUMN taken_in_on DATE;
+UPDATE batch.import_file SET taken_in_on = business_date;
+
 -- Files taken in before this version were posted by the run of their own date.
 UPDATE batch.import_file SET posted_on = business_date
 WHERE status = 'ACCEPTED' AND file_type IN ('CASH_FLOWS', 'REPAYMENTS');

@@ -41,8 +41,9 @@ class CalendarImportJobConfiguration {
 			LocalDate businessDate = execution.getJobParameters().getLocalDate("business.date");
 			long fileId = importFiles.ofJobInstance(instanceId, "CALENDAR")
 				.map(ImportFiles.ImportFile::fileId)
-				.orElseGet(() -> importFiles.register(input.object().name(), "CALENDAR", businessDate, input.sha256(),
-						input.object().size(), input.object().uri(), input.object().version(), instanceId));
+				.orElseGet(() -> importFiles.register(input.object().name(), "CALENDAR", businessDate, businessDate,
+						input.sha256(), input.object().size(), input.object().uri(), input.object().version(),
+						instanceId));
 			Optional<List<HolidayCalendarFile.Holiday>> holidays;
 			try (InputStream in = files.open(input.object(), 0)) {
 				holidays = HolidayCalendarFile.parse(in);

@@ -15,6 +15,7 @@ import jp.settlementbatch.support.intake.InboundFile;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -125,8 +126,10 @@ public final class DayRun {
 		List<JobResult> results = new ArrayList<>();
 		Job batchJob = this.runs.job(job).orElseThrow();
 		for (LocalDate date : new TakenIn(this.jdbc, inbox).late(job, runDate)) {
-			JobParameters parameters = JobInputs.resolve(job, date, new JobInputs.Sources(null, inbox.folder(date)),
-					outbox, null, maxRejectRatio, this.files);
+			JobParameters parameters = new JobParametersBuilder(JobInputs.resolve(job, date,
+					new JobInputs.Sources(null, inbox.folder(date)), outbox, null, maxRejectRatio, this.files))
+				.addLocalDate("run.date", runDate, false)
+				.toJobParameters();
 			RunOutcome outcome = this.runs.run(batchJob, parameters);
 			results.add(new JobResult(job, date, outcome, false, "late file of " + date + ": " + outcome.message()));
 			if (outcome.exitCode() != ExitCode.COMPLETED && outcome.exitCode() != ExitCode.INPUT_REJECTED) {

@@ -71,18 +71,13 @@ public final class Manifest {
 						"its sender sends it " + workflow.expected(kind)));
 			}
 		}
-		// files of earlier dates this run took in: decided after the previous run claimed
-		// its files and before this one did
+		// files of earlier dates this run took in
 		jdbc.query("""
 				SELECT f.file_name, f.file_type, f.business_date, f.status, f.accepted_count, f.rejected_count,
 				       f.duplicate_count, f.reject_reason
 				FROM batch.import_file f
-				WHERE f.business_date < ? AND f.file_type <> 'CALENDAR'
+				WHERE f.taken_in_on = ? AND f.business_date < ? AND f.file_type <> 'CALENDAR'
 				  AND f.status IN ('ACCEPTED', 'REJECTED', 'DUPLICATE')
-				  AND f.decided_at > coalesce((SELECT max(claimed_at) FROM batch.posting_day WHERE business_date < ?),
-				                              '-infinity')
-				  AND f.decided_at <= coalesce((SELECT claimed_at FROM batch.posting_day WHERE business_date = ?),
-				                               'infinity')
 				ORDER BY f.business_date, f.file_id
 				""", rs -> {
 			InboundFile kind = InboundFile.valueOf(rs.getString(2));
@@ -90,7 +85,7 @@ public final class Manifest {
 			files.add(new Entry(rs.getString(1), kind.job(), date, workflow.expected(kind).includes(date, holidays),
 					rs.getString(4), true, (Integer) rs.getObject(5), (Integer) rs.getObject(6),
 					(Integer) rs.getObject(7), rs.getString(8)));
-		}, runDate, runDate, runDate);
+		}, runDate, runDate);
 		for (Entry entry : files) {
 			if ("REJECTED".equals(entry.status())) {
 				attention.add(entry.file() + (entry.late() ? " (late)" : "") + " was rejected (" + entry.reason()
@@ -109,12 +104,11 @@ public final class Manifest {
 	private static Map<String, Object> latest(JdbcTemplate jdbc, InboundFile kind, String name, LocalDate runDate) {
 		List<Map<String, Object>> rows = jdbc.queryForList("""
 				SELECT f.status, f.accepted_count, f.rejected_count, f.duplicate_count, f.reject_reason,
-				       f.decided_at > coalesce((SELECT claimed_at FROM batch.posting_day WHERE business_date = ?),
-				                               'infinity') AS late
+				       f.taken_in_on > f.business_date AS late
 				FROM batch.import_file f
 				WHERE f.file_name = ? AND f.business_date = ? AND f.status IN ('ACCEPTED', 'REJECTED', 'DUPLICATE')
 				ORDER BY f.file_id DESC LIMIT 1
-				""", runDate, name, runDate);
+				""", name, runDate);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 

@@ -30,7 +30,7 @@ class FebruaryCloseIntegrationTests {
 	Path work;
 
 	@Test
-	void monthEndInFebruaryClosedByTheNextBusinessDay() throws Exception {
+	void monthEndInFebruaryClosedOnItsDateASunday() throws Exception {
 		// given
 		LocalDate first = LocalDate.parse("2027-02-01");
 		LocalDate march1 = LocalDate.parse("2027-03-01");
@@ -61,15 +61,17 @@ class FebruaryCloseIntegrationTests {
 			.containsEntry("repayments", 0L)
 			.containsEntry("closing_balance", 101_109L)
 			.containsEntry("minimum_payment", 6_000L);
-		// the repayment of 1 Mar was applied before the close posted interest: it went to
-		// cash principal, and counts toward the new amount due
+		// 28 Feb 2027 is a Sunday, closed by its own run: the repayment of 1 Mar comes
+		// after the close, goes to the billed interest first, then to cash principal, and
+		// counts toward the new amount due
 		assertThat(jdbc.queryForObject(
-				"SELECT cash_principal FROM report.repayment_allocation WHERE repayment_id = 'R11'", Long.class))
-			.isEqualTo(5_000L);
+				"SELECT interest || ' ' || cash_principal FROM report.repayment_allocation WHERE repayment_id = 'R11'",
+				String.class))
+			.isEqualTo("1109 3891");
 		Map<String, Object> position = jdbc
 			.queryForMap("SELECT * FROM report.account_position WHERE account_id = '1000000011'");
-		assertThat(position).containsEntry("cash_principal", 95_000L)
-			.containsEntry("billed_interest", 1_109L)
+		assertThat(position).containsEntry("cash_principal", 96_109L)
+			.containsEntry("billed_interest", 0L)
 			.containsEntry("amount_due", 6_000L)
 			.containsEntry("repaid_since_close", 5_000L)
 			.containsEntry("days_overdue", 0);

@@ -1,12 +1,15 @@
 package jp.settlementbatch.ledger;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.settlementbatch.support.testing.Cli;
 import jp.settlementbatch.support.testing.DayFiles;
 import jp.settlementbatch.support.testing.Snapshot;
@@ -22,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two months of daily runs built from files (October and November 2026), driven through
- * the real jobs by {@code daily}, against figures computed by hand from ledger.md. The
- * batch runs on business days only, so cycles closing on a weekend are closed by the next
- * business day's run.
+ * the real jobs by {@code daily} for every calendar date, against figures computed by
+ * hand from ledger.md. Cycles close on their closing date, weekends included.
  *
  * <ul>
  * <li>1000000001, REVOLVING, cash 15.00%, closes on the 31st, pays on the 27th: the
@@ -39,6 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>1000000004, REVOLVING, cash 18.00%: an overpayment held as credit balance, a
  * purchase absorbed by it, a late-file cash advance (caught up), an unpaid minimum that
  * stays overdue across the next close.</li>
+ * <li>1000000005, as 1000000001, but its repayment, paid a day before the due date, comes
+ * in a late file: the ATM system sends the file of 26 Nov only after the run of 29 Nov,
+ * and the run of 30 Nov takes it in. Interest and the late charges of the days it was
+ * thought overdue are caught up: the member pays what an on-time file would have
+ * charged.</li>
+ * <li>1000000006, LUMP_SUM: a purchase on a Saturday, posted by Saturday's run, and a
+ * repayment on a public holiday, when the ATM system is not expected to send, taken in
+ * all the same.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,7 +79,9 @@ class LedgerScenarioIntegrationTests {
 		files.account(first, "1000000001", "REVOLVING", 500_000, 1_000_000, "15.00", "15.00", 31, 27)
 			.account(first, "1000000002", "LUMP_SUM", 300_000, 0, "15.00", "15.00", 20, 3)
 			.account(first, "1000000003", "REVOLVING", 500_000, 500_000, "18.00", "18.00", 15, 10)
-			.account(first, "1000000004", "REVOLVING", 500_000, 500_000, "15.00", "18.00", 31, 27);
+			.account(first, "1000000004", "REVOLVING", 500_000, 500_000, "15.00", "18.00", 31, 27)
+			.account(first, "1000000005", "REVOLVING", 500_000, 1_000_000, "15.00", "15.00", 31, 27)
+			.account(first, "1000000006", "LUMP_SUM", 300_000, 0, "15.00", "15.00", 20, 3);
 		// 1000000001
 		files.cashFlow(first, first, "CA1", "1000000001", "CASH_ADVANCE", 100_000, null)
 			.repayment(d("2026-11-27"), "R1", "1000000001", 6_000);
@@ -87,23 +99,63 @@ class LedgerScenarioIntegrationTests {
 		files.repayment(d("2026-10-02"), "R4", "1000000004", 10_000)
 			.cashFlow(d("2026-10-05"), d("2026-10-05"), "P4", "1000000004", "PURCHASE", 3_000, null)
 			.cashFlow(d("2026-10-29"), d("2026-10-27"), "CA4", "1000000004", "CASH_ADVANCE", 50_000, null);
+		// 1000000005: the same as 1000000001, paid on 26 Nov, in a late file
+		files.cashFlow(first, first, "CA5", "1000000005", "CASH_ADVANCE", 100_000, null)
+			.repayment(d("2026-11-26"), "R5", "1000000005", 6_000);
+		// 1000000006: Saturday 14 Nov and the holiday of 23 Nov
+		files.cashFlow(d("2026-11-14"), d("2026-11-14"), "P6", "1000000006", "PURCHASE", 30_000, null)
+			.repayment(d("2026-11-23"), "R6", "1000000006", 5_000);
 		Path inbox = this.work.resolve("inbox");
 		files.write(inbox, first, d("2026-11-30"), SAMPLES.resolve("2026-11-20/syukujitsu.csv"), HOLIDAYS);
 
 		this.url = TestDatabase.fresh();
 		this.jdbc = Snapshot.jdbc(this.url);
-		this.run = new Cli(this.url).run("daily", "--business-date=2026-10-01", "--through=2026-11-30",
-				"--inbox=" + inbox + "/{date}", "--outbox=" + this.work.resolve("out"));
+		this.run = runTwoMonths(this.url, "out");
+	}
+
+	/**
+	 * Runs 1 Oct to 29 Nov with the repayment file of 26 Nov held back by its sender,
+	 * then 30 Nov with it in the inbox; the output of both runs.
+	 */
+	Cli.Result runTwoMonths(String url, String outbox, String... options) throws Exception {
+		Path lateFile = this.work.resolve("inbox/2026-11-26/repayment_20261126.csv");
+		Path heldBack = this.work.resolve("held-back.csv");
+		Files.move(lateFile, heldBack);
+		List<String> arguments = new ArrayList<>(List.of("daily", "--business-date=2026-10-01", "--through=2026-11-29",
+				"--inbox=" + this.work.resolve("inbox") + "/{date}", "--outbox=" + this.work.resolve(outbox)));
+		arguments.addAll(List.of(options));
+		Cli.Result untilThe29th = new Cli(url).run(arguments.toArray(String[]::new));
+		Files.move(heldBack, lateFile);
+		if (untilThe29th.exitCode() != 0) {
+			return untilThe29th;
+		}
+		arguments.set(1, "--business-date=2026-11-30");
+		arguments.set(2, "--through=2026-11-30");
+		Cli.Result the30th = new Cli(url).run(arguments.toArray(String[]::new));
+		return new Cli.Result(the30th.exitCode(), untilThe29th.output() + the30th.output());
 	}
 
 	@Test
 	void everyDayCompletesAndTheLedgerBalancesAfterEveryJob() {
 		assertThat(this.run.exitCode()).as(this.run.output()).isZero();
-		// 40 business days, four ledger jobs each, each ending with the invariant check
+		// 61 dates, four ledger jobs each, each ending with the invariant check
 		List<String> checks = this.jdbc.queryForList("""
 				SELECT exit_message FROM batch.batch_step_execution WHERE step_name LIKE 'ledger-check-%'
 				""", String.class);
-		assertThat(checks).hasSize(40 * 4).allMatch(m -> m.contains(" 0 out of balance"));
+		assertThat(checks).hasSize(61 * 4).allMatch(m -> m.contains(" 0 out of balance"));
+		// every file of the two months was posted, the late one by the run of 30 Nov, and
+		// every repayment allocated
+		assertThat(this.jdbc.queryForList("""
+				SELECT file_name || ' ' || posted_on FROM batch.import_file
+				WHERE file_type IN ('CASH_FLOWS', 'REPAYMENTS') AND (posted_on IS NULL OR posted_on <> business_date)
+				""", String.class)).containsExactly("repayment_20261126.csv 2026-11-30");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch.import_file WHERE file_type = 'CASH_FLOWS'",
+				Long.class))
+			.isEqualTo(61L);
+		assertThat(this.jdbc.queryForList("""
+				SELECT r.repayment_id FROM report.repayment r
+				LEFT JOIN report.repayment_allocation a ON a.repayment_id = r.repayment_id WHERE a.repayment_id IS NULL
+				""", String.class)).isEmpty();
 		assertThat(
 				this.jdbc.queryForObject("SELECT count(*) FROM report.ledger_check WHERE difference <> 0", Long.class))
 			.isZero();
@@ -179,7 +231,7 @@ class LedgerScenarioIntegrationTests {
 		assertThat(allocation("R3")).isEqualTo(List.of(0L, 0L, 1_380L, 0L, 7_620L, 0L));
 		// 16 Oct–15 Nov: 200,000 for 16–20 Oct, 150,000 for 21 Oct–10 Nov, 142,380 for
 		// 11–15 Nov: 493.15 + 1,553.42 + 351.08 = 2,397.65 → 2,397; the cycle closed on
-		// a Sunday and was closed by Monday's run
+		// a Sunday, by Sunday's run
 		assertThat(statement("1000000003", "2026-11-15")).isEqualTo(List.of("2026-10-16", "2026-12-10", 201_380L, 0L,
 				50_000L, 0L, 0L, 2_397L, 0L, 9_000L, 144_777L, 6_000L));
 		// 16–30 Nov accrued, not yet posted: 142,380 × 18% × 15 / 365 = 1,053.22...
@@ -219,13 +271,80 @@ class LedgerScenarioIntegrationTests {
 	}
 
 	@Test
+	void aRepaymentInALateFileCountsFromTheDayItWasPaid() {
+		// as 1000000001 in October: 1,232 interest, 6,000 due on 27 Nov
+		assertThat(statement("1000000005", "2026-10-31"))
+			.isEqualTo(List.of("2026-10-01", "2026-11-27", 0L, 0L, 0L, 100_000L, 0L, 1_232L, 0L, 0L, 101_232L, 6_000L));
+		// taken in by the run of 30 Nov, allocated in the usual order
+		assertThat(allocation("R5")).isEqualTo(List.of(0L, 0L, 1_232L, 4_768L, 0L, 0L));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT business_date || ' ' || value_date FROM repayment.allocation WHERE repayment_id = 'R5'",
+				String.class))
+			.isEqualTo("2026-11-30 2026-11-26");
+		// without the file the account was overdue on 28 and 29 Nov, on 6,000 − 1,232
+		// interest = 4,768: 4,768 × 14.60% / 365 = 1.9072 a day; the run of 30 Nov
+		// reverses both days
+		assertThat(this.jdbc.queryForList("""
+				SELECT accrual_date || ' ' || principal || ' ' || amount || ' ' || booked_on || ' ' || catch_up
+				FROM report.daily_accrual WHERE account_id = '1000000005' AND kind = 'LATE_CHARGE'
+				ORDER BY booked_on, accrual_date""", String.class)).containsExactly(
+				"2026-11-28 4768 1.907200000000 2026-11-28 false", "2026-11-29 4768 1.907200000000 2026-11-29 false",
+				"2026-11-28 -4768 -1.907200000000 2026-11-30 true", "2026-11-29 -4768 -1.907200000000 2026-11-30 true");
+		// interest stops from the day after it was paid: 100,000 for 1–26 Nov, 95,232 for
+		// 27–30 Nov: 1,068.49 + 156.55 = 1,225.04 → 1,225 (27–29 Nov caught up on the
+		// 30th); no late charge; slide for 96,457 is 3,000
+		assertThat(this.jdbc.queryForList("""
+				SELECT accrual_date || ' ' || principal FROM report.daily_accrual
+				WHERE account_id = '1000000005' AND kind = 'INTEREST' AND catch_up ORDER BY accrual_date""",
+				String.class))
+			.containsExactly("2026-11-27 -4768", "2026-11-28 -4768", "2026-11-29 -4768");
+		assertThat(statement("1000000005", "2026-11-30")).isEqualTo(
+				List.of("2026-11-01", "2026-12-28", 101_232L, 0L, 0L, 0L, 0L, 1_225L, 0L, 6_000L, 96_457L, 3_000L));
+		assertThat(position("1000000005"))
+			.isEqualTo(List.of("2026-11-30", 0L, 95_232L, 1_225L, 0L, 0L, 0L, 0L, 0L, 0L));
+	}
+
+	@Test
+	void aSaturdayPurchaseAndAHolidayRepaymentArePostedOnTheirOwnDates() throws Exception {
+		// the cash-flow file of Saturday 14 Nov, posted by Saturday's run
+		assertThat(this.jdbc.queryForList("""
+				SELECT f.posted_on || ' ' || e.entry_date || ' ' || e.kind || ' ' || e.amount
+				FROM batch.import_file f
+				JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.transaction_id = 'P6'
+				JOIN card.ledger_entry e ON e.account_id = c.account_id AND e.kind = 'PURCHASE'
+				""", String.class)).containsExactly("2026-11-14 2026-11-14 PURCHASE 30000");
+		// 23 Nov is 勤労感謝の日: no repayment file is expected and none is missed ...
+		Map<?, ?> holiday = new ObjectMapper().readValue(this.work.resolve("out/reports/daily_20261103.json").toFile(),
+				Map.class);
+		assertThat((List<?>) ((Map<?, ?>) holiday.get("manifest")).get("attention")).isEmpty();
+		assertThat(manifestEntry("20261103", "repayment_20261103.csv")).containsEntry("status", "NOT_EXPECTED")
+			.containsEntry("expected", false);
+		// ... but the one that came on 23 Nov is taken in and allocated that day
+		assertThat(manifestEntry("20261123", "repayment_20261123.csv")).containsEntry("status", "ACCEPTED")
+			.containsEntry("expected", false);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT business_date || ' ' || shopping_principal FROM repayment.allocation WHERE repayment_id = 'R6'",
+				String.class))
+			.isEqualTo("2026-11-23 5000");
+	}
+
+	private Map<String, Object> manifestEntry(String day, String file) throws Exception {
+		Map<?, ?> report = new ObjectMapper()
+			.readValue(this.work.resolve("out/reports/daily_" + day + ".json").toFile(), Map.class);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> files = (List<Map<String, Object>>) ((Map<?, ?>) report.get("manifest")).get("files");
+		return files.stream().filter(entry -> file.equals(entry.get("file"))).findFirst().orElseThrow();
+	}
+
+	@Test
 	void theInterestFileAgreesWithThePositions() throws Exception {
 		List<String> lines = java.nio.file.Files
 			.readAllLines(this.work.resolve("out/notifications/interest_20261130.jsonl"));
 		assertThat(lines).containsExactly(
 				"{\"account_id\":\"1000000001\",\"business_date\":\"2026-11-30\",\"cycle_start\":\"2026-12-01\",\"interest_accrued_cycle_to_date\":0,\"interest_bearing_balance\":95232,\"next_due_date\":\"2026-12-28\",\"minimum_payment_due\":3000,\"days_overdue\":0,\"late_charge_accrued\":0}",
 				"{\"account_id\":\"1000000003\",\"business_date\":\"2026-11-30\",\"cycle_start\":\"2026-11-16\",\"interest_accrued_cycle_to_date\":1053,\"interest_bearing_balance\":142380,\"next_due_date\":\"2026-12-10\",\"minimum_payment_due\":6000,\"days_overdue\":0,\"late_charge_accrued\":0}",
-				"{\"account_id\":\"1000000004\",\"business_date\":\"2026-11-30\",\"cycle_start\":\"2026-12-01\",\"interest_accrued_cycle_to_date\":0,\"interest_bearing_balance\":43000,\"next_due_date\":\"2026-12-28\",\"minimum_payment_due\":6000,\"days_overdue\":3,\"late_charge_accrued\":0}");
+				"{\"account_id\":\"1000000004\",\"business_date\":\"2026-11-30\",\"cycle_start\":\"2026-12-01\",\"interest_accrued_cycle_to_date\":0,\"interest_bearing_balance\":43000,\"next_due_date\":\"2026-12-28\",\"minimum_payment_due\":6000,\"days_overdue\":3,\"late_charge_accrued\":0}",
+				"{\"account_id\":\"1000000005\",\"business_date\":\"2026-11-30\",\"cycle_start\":\"2026-12-01\",\"interest_accrued_cycle_to_date\":0,\"interest_bearing_balance\":95232,\"next_due_date\":\"2026-12-28\",\"minimum_payment_due\":3000,\"days_overdue\":0,\"late_charge_accrued\":0}");
 	}
 
 	@Test
@@ -271,11 +390,9 @@ class LedgerScenarioIntegrationTests {
 	}
 
 	@Test
-	void theSameDaysRunAsFourPartitionsGiveTheSameLedger() {
+	void theSameDaysRunAsFourPartitionsGiveTheSameLedger() throws Exception {
 		String partitioned = TestDatabase.fresh();
-		Cli.Result days = new Cli(partitioned).run("daily", "--business-date=2026-10-01", "--through=2026-11-30",
-				"--partitions=4", "--inbox=" + this.work.resolve("inbox") + "/{date}",
-				"--outbox=" + this.work.resolve("out-partitioned"));
+		Cli.Result days = runTwoMonths(partitioned, "out-partitioned", "--partitions=4");
 		assertThat(days.exitCode()).as(days.output()).isZero();
 		assertThat(Snapshot.of(partitioned, Snapshot.LEDGER)).isEqualTo(Snapshot.of(this.url, Snapshot.LEDGER));
 		// and the notification files are byte for byte the same
@@ -287,9 +404,9 @@ class LedgerScenarioIntegrationTests {
 	}
 
 	@Test
-	void rerunningADayChangesNothing() {
+	void runningEverythingAgainChangesNothing() {
 		Map<String, String> before = Snapshot.of(this.url);
-		Cli.Result rerun = new Cli(this.url).run("daily", "--business-date=2026-11-30",
+		Cli.Result rerun = new Cli(this.url).run("daily", "--business-date=2026-10-01", "--through=2026-11-30",
 				"--inbox=" + this.work.resolve("inbox") + "/{date}", "--outbox=" + this.work.resolve("out"));
 		assertThat(rerun.exitCode()).as(rerun.output()).isZero();
 		assertThat(Snapshot.of(this.url)).isEqualTo(before);

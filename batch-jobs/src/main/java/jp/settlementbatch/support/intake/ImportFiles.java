@@ -67,15 +67,15 @@ public class ImportFiles {
 			.singleValue();
 	}
 
-	public long register(String fileName, String fileType, LocalDate businessDate, String sha256, long size,
-			String sourceUri, String sourceVersion, long jobInstanceId) {
+	public long register(String fileName, String fileType, LocalDate businessDate, LocalDate runDate, String sha256,
+			long size, String sourceUri, String sourceVersion, long jobInstanceId) {
 		return this.jdbc.sql("""
-				INSERT INTO batch.import_file (file_name, file_type, business_date, sha256, size_bytes, source_uri,
-				                               source_version, status, job_instance_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, 'LOADING', ?)
+				INSERT INTO batch.import_file (file_name, file_type, business_date, taken_in_on, sha256, size_bytes,
+				                               source_uri, source_version, status, job_instance_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'LOADING', ?)
 				RETURNING file_id
 				""")
-			.params(fileName, fileType, businessDate, sha256, size, sourceUri, sourceVersion, jobInstanceId)
+			.params(fileName, fileType, businessDate, runDate, sha256, size, sourceUri, sourceVersion, jobInstanceId)
 			.query(Long.class)
 			.single();
 	}

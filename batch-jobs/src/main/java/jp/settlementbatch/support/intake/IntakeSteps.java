@@ -114,7 +114,9 @@ final class IntakeSteps {
 		LocalDate businessDate = parameters.getLocalDate("business.date");
 		ImportFiles files = this.context.importFiles();
 		files.lockDay(this.kind.fileType(), businessDate);
-		long fileId = files.register(input.get().object().name(), this.kind.fileType(), businessDate,
+		// a late file is taken in by the run of a later date (run.date, not identifying)
+		LocalDate runDate = parameters.getLocalDate("run.date", businessDate);
+		long fileId = files.register(input.get().object().name(), this.kind.fileType(), businessDate, runDate,
 				input.get().sha256(), input.get().object().size(), input.get().object().uri(),
 				input.get().object().version(), instanceId);
 		if (!"CALENDAR".equals(this.kind.fileType())) {

@@ -8,6 +8,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.settlementbatch.day.DailyWorkflow;
+import jp.settlementbatch.day.Dates;
+import jp.settlementbatch.support.intake.InboundFile;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +33,20 @@ class WorkflowDefinitionsTests {
 		List<String> jobs = new ArrayList<>();
 		walk(machine.get("States"), machine.get("StartAt").asText(), jobs);
 
-		assertThat(jobs).containsExactlyElementsOf(Jobs.DAILY_ORDER);
+		// then the file manifest of the day
+		List<String> expected = new ArrayList<>(Jobs.DAILY_ORDER);
+		expected.add("files");
+		assertThat(jobs).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void theFileCheckHasATaskDefinitionThatListsTheInboxAndReadsNoFile() throws IOException {
+		JsonNode container = this.json.readTree(ROOT.resolve("job-definitions/files.taskdef.json").toFile())
+			.get("containerDefinitions")
+			.get(0);
+		assertThat(container.get("command").toString()).isEqualTo("[\"files\"]");
+		String policy = Files.readString(ROOT.resolve("job-definitions/files.task-role-policy.json"));
+		assertThat(policy).contains("s3:ListBucket").doesNotContain("s3:GetObject\"", "inbox/cashflow");
 	}
 
 	@Test
@@ -53,16 +69,37 @@ class WorkflowDefinitionsTests {
 
 	@Test
 	void theScheduleAndTheLocalDaysFollowOneRunDateRule() throws IOException {
-		// the rule DailyCommand runs --through by, and build.mjs derives the schedule
-		// from
+		// the rule the CLI runs --through by (jobs.json in the jar), and build.mjs
+		// derives
+		// the schedule from
 		String rule = this.json.readTree(ROOT.resolve("step-functions/jobs.json").toFile())
 			.get("runDates")
 			.get("rule")
 			.asText();
 
-		assertThat(rule).isEqualTo("business-days");
+		assertThat(rule).isEqualTo("every-calendar-date");
+		assertThat(DailyWorkflow.defined().runDates()).isEqualTo(Dates.EVERY_CALENDAR_DATE);
 		assertThat(Files.readString(ROOT.resolve("step-functions/template.yaml")))
-			.contains("ScheduleCron: { Type: String, Default: 'cron(30 5 ? * TUE-SAT *)'");
+			.contains("ScheduleCron: { Type: String, Default: 'cron(30 5 * * ? *)'");
+	}
+
+	@Test
+	void theJarCarriesTheJobsJsonOfTheRepository() throws IOException {
+		try (var in = DailyWorkflow.class.getResourceAsStream("jobs.json")) {
+			assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+				.isEqualTo(Files.readString(ROOT.resolve("step-functions/jobs.json")));
+		}
+	}
+
+	@Test
+	void eachSenderSaysWhenItSends() {
+		DailyWorkflow workflow = DailyWorkflow.defined();
+		assertThat(workflow.expected(InboundFile.CASH_FLOWS)).isEqualTo(Dates.EVERY_CALENDAR_DATE);
+		assertThat(workflow.expected(InboundFile.REPAYMENTS)).isEqualTo(Dates.BUSINESS_DAYS);
+		assertThat(workflow.expected(InboundFile.APPLICATIONS)).isEqualTo(Dates.BUSINESS_DAYS);
+		assertThat(workflow.expected(InboundFile.ACCOUNTS)).isEqualTo(Dates.WHEN_CHANGED);
+		assertThat(workflow.expected(InboundFile.WATCHLIST)).isEqualTo(Dates.WHEN_CHANGED);
+		assertThat(workflow.expected(InboundFile.CALENDAR)).isEqualTo(Dates.WHEN_CHANGED);
 	}
 
 	@Test

@@ -14,10 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Builds the inbound files of a run of business days in the formats of files.md, one
- * folder per date ({@code <inbox>/<yyyy-MM-dd>/}), for ledger scenarios: accounts, cash
- * flows (a file every business day, with no details when nothing happened), repayments
- * and the holiday calendar.
+ * Builds the inbound files of a run of dates in the formats of files.md, one folder per
+ * date ({@code <inbox>/<yyyy-MM-dd>/}), for ledger scenarios: accounts, cash flows,
+ * repayments and the holiday calendar.
  */
 public final class DayFiles {
 
@@ -59,19 +58,17 @@ public final class DayFiles {
 	}
 
 	/**
-	 * Writes every business day's files from {@code first} to {@code last}, with the
-	 * Cabinet Office calendar (copied from {@code calendar}) on the first day.
+	 * Writes the files of every date from {@code first} to {@code last}, as the senders
+	 * of jobs.json send them: a cash-flow file every date (with no details when nothing
+	 * happened), a repayment file every business day (empty when nothing was paid) and on
+	 * any other date something was paid, accounts when they changed, and the Cabinet
+	 * Office calendar (copied from {@code calendar}) on the first date.
 	 */
 	public void write(Path inbox, LocalDate first, LocalDate last, Path calendar, Set<LocalDate> holidays)
 			throws IOException {
 		for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-			if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY
-					|| holidays.contains(date)) {
-				if (this.cashFlows.containsKey(date) || this.repayments.containsKey(date)) {
-					throw new IllegalArgumentException(date + " is not a business date");
-				}
-				continue;
-			}
+			boolean businessDay = date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
+					&& !holidays.contains(date);
 			Path folder = Files.createDirectories(inbox.resolve(date.toString()));
 			if (date.equals(first)) {
 				Files.copy(calendar, folder.resolve("syukujitsu.csv"));
@@ -82,8 +79,9 @@ public final class DayFiles {
 			}
 			write(folder.resolve("cashflow_" + day + ".csv"), "CF" + day, date,
 					this.cashFlows.getOrDefault(date, List.of()), 4);
-			if (this.repayments.containsKey(date)) {
-				write(folder.resolve("repayment_" + day + ".csv"), "RP" + day, date, this.repayments.get(date), 3);
+			if (businessDay || this.repayments.containsKey(date)) {
+				write(folder.resolve("repayment_" + day + ".csv"), "RP" + day, date,
+						this.repayments.getOrDefault(date, List.of()), 3);
 			}
 		}
 	}

@@ -48,6 +48,15 @@ public enum Dates {
 				&& !holidays.contains(date);
 	}
 
+	/** For people: "business days". */
+	public String describe() {
+		return switch (this) {
+			case EVERY_CALENDAR_DATE -> "every calendar date";
+			case BUSINESS_DAYS -> "business days";
+			case WHEN_CHANGED -> "only when something changed";
+		};
+	}
+
 	@Override
 	public String toString() {
 		return this.name;

@@ -62,13 +62,14 @@ public final class Manifest {
 			}
 			else if (expected) {
 				files.add(new Entry(name, kind.job(), runDate, true, "MISSING", false, null, null, null,
-						"its sender sends it " + workflow.expected(kind)));
-				attention.add(name + " is missing: it is expected on " + runDate + " (" + workflow.expected(kind)
-						+ "). Ask its sender; the next run takes it in when it comes.");
+						"its sender sends it " + workflow.expected(kind).describe()));
+				attention
+					.add(name + " is missing: it is expected on " + runDate + " (" + workflow.expected(kind).describe()
+							+ "). Ask its sender; the next run takes it in when it comes.");
 			}
 			else if (kind.dated()) {
 				files.add(new Entry(name, kind.job(), runDate, false, "NOT_EXPECTED", false, null, null, null,
-						"its sender sends it " + workflow.expected(kind)));
+						"its sender sends it " + workflow.expected(kind).describe()));
 			}
 		}
 		// files of earlier dates this run took in

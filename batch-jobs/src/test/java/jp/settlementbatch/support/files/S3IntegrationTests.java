@@ -86,6 +86,49 @@ class S3IntegrationTests {
 	}
 
 	@Test
+	void anImportTakesInTheLateFilesOfItsKindFromAFlatInboxPrefix() throws Exception {
+		// given one inbox prefix for every date, as in AWS, where Friday's repayment file
+		// was not there when Friday ran
+		String bucket = bucket("flat");
+		upload(bucket, "inbox/", SAMPLES.resolve("2026-11-20"));
+		client.deleteObject(r -> r.bucket(bucket).key("inbox/repayment_20261120.csv"));
+		String url = TestDatabase.fresh();
+		String inbox = "--inbox=s3://" + bucket + "/inbox/";
+		for (String job : List.of("import-accounts", "import-cash-flows")) {
+			assertThat(run(url, job, "2026-11-20", inbox)).isZero();
+		}
+		assertThat(run(url, "import-repayments", "2026-11-20", inbox)).as("absent, an optional file").isEqualTo(4);
+
+		// when it arrives, and Saturday's import runs (no repayment file is expected on a
+		// Saturday)
+		client.putObject(r -> r.bucket(bucket).key("inbox/repayment_20261120.csv"),
+				RequestBody.fromFile(SAMPLES.resolve("2026-11-20/repayment_20261120.csv")));
+		assertThat(run(url, "import-repayments", "2026-11-21", inbox)).isZero();
+
+		// then Friday's file is in, as Friday's, taken in by Saturday's run; once
+		JdbcTemplate jdbc = Snapshot.jdbc(url);
+		assertThat(jdbc.queryForList(
+				"SELECT file_name || ' ' || business_date || ' ' || taken_in_on || ' ' || status FROM batch.import_file WHERE file_type = 'REPAYMENTS'",
+				String.class))
+			.containsExactly("repayment_20261120.csv 2026-11-20 2026-11-21 ACCEPTED");
+		assertThat(run(url, "import-repayments", "2026-11-22", inbox)).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM batch.import_file WHERE file_type = 'REPAYMENTS'",
+				Long.class))
+			.isEqualTo(1L);
+
+		// and the manifest of Saturday, written to the outbox, lists it as late
+		JarProcess files = JarProcess.start(this.work, s3.environment(), "files", "--business-date=2026-11-21", inbox,
+				"--outbox=s3://" + bucket + "/outbox", "--report", "--db-url=" + url, "--log-format=json");
+		assertThat(files.waitFor(120)).as(files.output()).isEqualTo(3); // Saturday's cash
+																		// flows are
+																		// missing
+		String report = client.getObjectAsBytes(r -> r.bucket(bucket).key("outbox/reports/daily_20261121.json"))
+			.asString(StandardCharsets.UTF_8);
+		assertThat(report).contains("\"file\" : \"repayment_20261120.csv\"")
+			.contains("cashflow_20261121.csv is missing");
+	}
+
+	@Test
 	void anObjectReplacedAfterAFailureIsRefusedUntilTheOperatorDecides() throws Exception {
 		// given a large cash-flow file in S3 whose import is killed half way
 		String bucket = bucket("replaced");

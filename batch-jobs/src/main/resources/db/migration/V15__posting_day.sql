@@ -39,3 +39,8 @@ BEGIN
 	END IF;
 	RETURN claimed;
 END $$;
+
+-- Repayments posted after the day they were paid (late files): few, and what accrue-interest looks
+-- for each run to catch up late charges.
+CREATE INDEX allocation_paid_before_posting ON repayment.allocation (business_date, account_id)
+	WHERE value_date < business_date;

@@ -83,8 +83,7 @@ public final class DayRun {
 			if (isImport(name)) {
 				for (JobResult late : takeInLateFiles(name, runDate, box, outbox, maxRejectRatio)) {
 					results.add(late);
-					if (late.outcome().exitCode() != ExitCode.COMPLETED
-							&& late.outcome().exitCode() != ExitCode.INPUT_REJECTED) {
+					if (late.exitCode(runDate) != 0) {
 						return results;
 					}
 				}
@@ -131,8 +130,10 @@ public final class DayRun {
 				.addLocalDate("run.date", runDate, false)
 				.toJobParameters();
 			RunOutcome outcome = this.runs.run(batchJob, parameters);
-			results.add(new JobResult(job, date, outcome, false, "late file of " + date + ": " + outcome.message()));
-			if (outcome.exitCode() != ExitCode.COMPLETED && outcome.exitCode() != ExitCode.INPUT_REJECTED) {
+			JobResult result = new JobResult(job, date, outcome, false,
+					"late file of " + date + ": " + outcome.message());
+			results.add(result);
+			if (result.exitCode(runDate) != 0) {
 				break;
 			}
 		}

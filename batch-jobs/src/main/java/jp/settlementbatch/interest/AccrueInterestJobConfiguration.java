@@ -93,8 +93,8 @@ class AccrueInterestJobConfiguration {
 			this.lateRepaid = new HashSet<>(this.jdbc.queryForList("""
 					SELECT DISTINCT r.account_id FROM repayment.allocation r
 					JOIN card.balance b ON b.account_id = r.account_id
-					WHERE r.business_date > b.accrued_through AND r.business_date <= ?
-					  AND r.value_date < b.accrued_through
+					WHERE r.value_date < r.business_date AND r.business_date <= ?
+					  AND r.business_date > b.accrued_through AND r.value_date < b.accrued_through
 					  AND """ + Partition.condition("r.account_id"), String.class, this.businessDate, p[0], p[1],
 					p[2]));
 		}

@@ -1,8 +1,6 @@
 package jp.settlementbatch.interest;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +63,8 @@ public final class Accruals {
 
 		public final Map<LocalDate, Long> lateChargePrincipal = new TreeMap<>();
 
-		public Account(ResultSet rs) throws SQLException {
-			super(rs);
+		public Account(LedgerAccount.Terms terms, LocalDate accruedThrough) {
+			super(terms, accruedThrough);
 		}
 
 	}

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
+import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.support.db.PgCopy;
 
@@ -49,7 +50,7 @@ class AccrueInterestJobConfiguration {
 
 		@Override
 		protected String sql() {
-			return "SELECT " + LedgerAccount.COLUMNS + """
+			return "SELECT " + LedgerRows.COLUMNS + """
 					, m.value_date, m.shopping_delta, m.cash_delta
 					FROM card.balance b
 					JOIN card.account a ON a.account_id = b.account_id
@@ -68,7 +69,8 @@ class AccrueInterestJobConfiguration {
 
 		@Override
 		protected Accruals.Account start(ResultSet first) throws SQLException {
-			return new Accruals.Account(first);
+			return LedgerRows
+				.withPosition(new Accruals.Account(LedgerRows.terms(first), LedgerRows.accruedThrough(first)), first);
 		}
 
 		@Override
@@ -145,7 +147,7 @@ class AccrueInterestJobConfiguration {
 				}
 				copy.finish();
 			}
-			LedgerAccount.save(this.jdbc, chunk.getItems(), "accrued_through", this.businessDate);
+			LedgerRows.save(this.jdbc, chunk.getItems(), "accrued_through", this.businessDate);
 		}
 
 	}

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 
 /**
  * The balances of one account and the money rules that move them (ledger.md): posting a
- * cash flow, allocating a repayment, posting interest and late charges. A plain, mutable
- * object: a ledger job loads one per account, applies the day to it and saves it.
+ * cash flow, posting interest and late charges. A plain, mutable object: a ledger job
+ * loads one per account, applies the day to it and saves it. How a repayment is allocated
+ * is the rule of {@code repayment.Allocation}.
  *
  * <p>
  * {@code credit_balance} (an overpayment) absorbs the next charges first; a refund
@@ -60,16 +61,6 @@ public final class Position {
 
 	public long principalRepaidThatDay;
 
-	/** The split of one repayment, in allocation order. */
-	public record Allocation(long lateCharges, long fees, long interest, long cashPrincipal, long shoppingPrincipal,
-			long creditBalance) {
-
-		public long principal() {
-			return this.cashPrincipal + this.shoppingPrincipal;
-		}
-
-	}
-
 	/** A principal change: shopping and cash parts, signed. */
 	public record PrincipalChange(long shopping, long cash) {
 
@@ -115,52 +106,6 @@ public final class Position {
 		this.billedLateCharges += absorb(amount);
 	}
 
-	/**
-	 * A repayment, allocated to billed late charges, billed fees, billed interest, cash
-	 * principal (the higher rate), shopping principal, and what is left to credit balance
-	 * (割賦販売法 §30の5 / 民法 §489). Counts toward the amount due of the latest statement from
-	 * the day after it was paid: a repayment paid on the business date counts from
-	 * tomorrow, one of a late file (paid before the business date) already counts.
-	 */
-	public Allocation repay(long amount, LocalDate businessDate) {
-		return repay(amount, businessDate, businessDate);
-	}
-
-	/** As {@link #repay(long, LocalDate)}, for a repayment paid on {@code paidOn}. */
-	public Allocation repay(long amount, LocalDate businessDate, LocalDate paidOn) {
-		long left = amount;
-		long late = Math.min(left, this.billedLateCharges);
-		left -= late;
-		long fees = Math.min(left, this.billedFees);
-		left -= fees;
-		long interest = Math.min(left, this.billedInterest);
-		left -= interest;
-		long cash = Math.min(left, this.cashPrincipal);
-		left -= cash;
-		long shopping = Math.min(left, this.shoppingPrincipal);
-		left -= shopping;
-		this.billedLateCharges -= late;
-		this.billedFees -= fees;
-		this.billedInterest -= interest;
-		this.cashPrincipal -= cash;
-		this.shoppingPrincipal -= shopping;
-		this.creditBalance += left;
-		Allocation allocation = new Allocation(late, fees, interest, cash, shopping, left);
-		this.repaidSinceClose += amount;
-		this.principalRepaidSinceClose += allocation.principal();
-		if (paidOn.isBefore(businessDate)) {
-			return allocation;
-		}
-		if (!businessDate.equals(this.repaidOn)) {
-			this.repaidOn = businessDate;
-			this.repaidThatDay = 0;
-			this.principalRepaidThatDay = 0;
-		}
-		this.repaidThatDay += amount;
-		this.principalRepaidThatDay += allocation.principal();
-		return allocation;
-	}
-
 	/** Everything owed, net of credit balance. */
 	public long owed() {
 		return this.shoppingPrincipal + this.cashPrincipal + billed() - this.creditBalance;
@@ -169,14 +114,6 @@ public final class Position {
 	/** Billed interest, fees and late charges not yet repaid. */
 	public long billed() {
 		return this.billedInterest + this.billedFees + this.billedLateCharges;
-	}
-
-	/**
-	 * The principal that bears interest: shopping and cash for REVOLVING, cash only for
-	 * LUMP_SUM (shopping is interest-free).
-	 */
-	public long interestBearing(boolean revolving) {
-		return (revolving ? this.shoppingPrincipal : 0) + this.cashPrincipal;
 	}
 
 	/**

@@ -14,8 +14,8 @@ import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
+import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;
-import jp.settlementbatch.ledger.Position;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -25,11 +25,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code update-repayments}: applies the business date's accepted repayments in
  * {@code paid_at}, then {@code repayment_id}, order, each split by the allocation order
- * of ledger.md ({@link Position#repay}) and recorded in {@code repayment.allocation}.
- * What reaches principal is a value-dated principal movement (interest stops the day
- * after the value date). Whether the account is overdue follows from the repayments
- * counted against the latest statement's amount due ({@code report.account_position}).
- * Watermark: {@code card.balance.repayments_through}.
+ * of ledger.md ({@link Allocation}) and recorded in {@code repayment.allocation}. What
+ * reaches principal is a value-dated principal movement (interest stops the day after the
+ * value date). Whether the account is overdue follows from the repayments counted against
+ * the latest statement's amount due ({@code report.account_position}). Watermark:
+ * {@code card.balance.repayments_through}.
  */
 @Configuration(proxyBeanMethods = false)
 class UpdateRepaymentsJobConfiguration {
@@ -50,7 +50,8 @@ class UpdateRepaymentsJobConfiguration {
 		final List<Repayment> repayments = new ArrayList<>();
 
 		AccountDay(ResultSet rs) throws SQLException {
-			super(rs);
+			super(LedgerRows.terms(rs), LedgerRows.accruedThrough(rs));
+			LedgerRows.withPosition(this, rs);
 		}
 
 	}
@@ -63,7 +64,7 @@ class UpdateRepaymentsJobConfiguration {
 
 		@Override
 		protected String sql() {
-			return "SELECT " + LedgerAccount.COLUMNS + """
+			return "SELECT " + LedgerRows.COLUMNS + """
 					, r.repayment_id, r.amount, r.value_date
 					FROM batch.import_file f
 					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
@@ -105,7 +106,7 @@ class UpdateRepaymentsJobConfiguration {
 					INSERT INTO repayment.allocation (repayment_id, account_id, business_date, value_date, amount,
 					    late_charges, fees, interest, cash_principal, shopping_principal, credit_balance)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", allocations);
-			LedgerAccount.save(this.jdbc, chunk.getItems(), "repayments_through", this.businessDate);
+			LedgerRows.save(this.jdbc, chunk.getItems(), "repayments_through", this.businessDate);
 		}
 
 	}
@@ -115,7 +116,7 @@ class UpdateRepaymentsJobConfiguration {
 		long total = 0;
 		Map<LocalDate, long[]> principalByValueDate = new TreeMap<>();
 		for (Repayment repayment : day.repayments) {
-			Position.Allocation split = day.position.repay(repayment.amount(), businessDate, repayment.valueDate());
+			Allocation split = Allocation.apply(day.position, repayment.amount(), businessDate, repayment.valueDate());
 			allocations.add(new Object[] { repayment.repaymentId(), day.accountId, businessDate, repayment.valueDate(),
 					repayment.amount(), split.lateCharges(), split.fees(), split.interest(), split.cashPrincipal(),
 					split.shoppingPrincipal(), split.creditBalance() });

@@ -18,6 +18,7 @@ import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
+import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;
 
 import org.springframework.batch.core.job.Job;
@@ -50,7 +51,8 @@ class CloseStatementsJobConfiguration {
 		final LocalDate closingDate;
 
 		Closing(ResultSet rs) throws SQLException {
-			super(rs);
+			super(LedgerRows.terms(rs), LedgerRows.accruedThrough(rs));
+			LedgerRows.withPosition(this, rs);
 			this.closingDate = rs.getObject("closing_date", LocalDate.class);
 		}
 
@@ -72,7 +74,7 @@ class CloseStatementsJobConfiguration {
 
 		@Override
 		protected String sql() {
-			return "SELECT " + LedgerAccount.COLUMNS + """
+			return "SELECT " + LedgerRows.COLUMNS + """
 					, x.closing_date
 					FROM card.balance b
 					JOIN card.account a ON a.account_id = b.account_id
@@ -160,7 +162,7 @@ class CloseStatementsJobConfiguration {
 					    purchases, refunds, cash_advances, fees, interest, late_charges, repayments, closing_balance,
 					    minimum_payment, amount_due, closed_on)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statements);
-			LedgerAccount.save(this.jdbc, chunk.getItems(), null, this.businessDate);
+			LedgerRows.save(this.jdbc, chunk.getItems(), null, this.businessDate);
 		}
 
 		private static BigDecimal[] zeros() {

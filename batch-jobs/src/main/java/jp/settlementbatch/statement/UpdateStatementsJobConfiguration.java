@@ -14,6 +14,7 @@ import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
+import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.ledger.Position;
 
@@ -45,7 +46,8 @@ class UpdateStatementsJobConfiguration {
 		final List<Object[]> cashFlows = new ArrayList<>();
 
 		AccountDay(ResultSet rs) throws SQLException {
-			super(rs);
+			super(LedgerRows.terms(rs), LedgerRows.accruedThrough(rs));
+			LedgerRows.withPosition(this, rs);
 		}
 
 	}
@@ -60,7 +62,7 @@ class UpdateStatementsJobConfiguration {
 		protected String sql() {
 			// the day's cash flows are sorted narrow, then meet their accounts in that
 			// order
-			return "SELECT " + LedgerAccount.COLUMNS + """
+			return "SELECT " + LedgerRows.COLUMNS + """
 					, c.type, c.amount, c.value_date
 					FROM (SELECT c.account_id, c.type, c.amount, c.value_date, c.transacted_at, c.transaction_id
 					      FROM batch.import_file f
@@ -99,7 +101,7 @@ class UpdateStatementsJobConfiguration {
 				post(day, this.businessDate, journal);
 			}
 			journal.write(this.jdbc);
-			LedgerAccount.save(this.jdbc, chunk.getItems(), "statements_through", this.businessDate);
+			LedgerRows.save(this.jdbc, chunk.getItems(), "statements_through", this.businessDate);
 		}
 
 	}

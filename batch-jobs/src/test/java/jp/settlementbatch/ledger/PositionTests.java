@@ -9,43 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The money moves of ledger.md on one account, from worked examples. */
 class PositionTests {
 
-	static final LocalDate DAY = LocalDate.of(2026, 11, 20);
-
-	@Test
-	void aRepaymentPaysLateChargesFeesInterestCashThenShoppingAndKeepsTheRestAsCredit() {
-		// given 300 late charges, 500 fees, 1,200 interest, 10,000 cash, 20,000 shopping
-		Position position = new Position();
-		position.billedLateCharges = 300;
-		position.billedFees = 500;
-		position.billedInterest = 1_200;
-		position.cashPrincipal = 10_000;
-		position.shoppingPrincipal = 20_000;
-
-		// when 35,000 is repaid
-		Position.Allocation split = position.repay(35_000, DAY);
-
-		// then 300 + 500 + 1,200 + 10,000 + 20,000 = 32,000 owed, 3,000 over
-		assertThat(split).isEqualTo(new Position.Allocation(300, 500, 1_200, 10_000, 20_000, 3_000));
-		assertThat(position.owed()).isEqualTo(-3_000);
-		assertThat(position.creditBalance).isEqualTo(3_000);
-	}
-
-	@Test
-	void aPartialRepaymentStopsWhereTheMoneyEnds() {
-		Position position = new Position();
-		position.billedFees = 500;
-		position.billedInterest = 1_200;
-		position.cashPrincipal = 10_000;
-		position.shoppingPrincipal = 20_000;
-
-		Position.Allocation split = position.repay(5_000, DAY);
-
-		assertThat(split).isEqualTo(new Position.Allocation(0, 500, 1_200, 3_300, 0, 0));
-		assertThat(position.cashPrincipal).isEqualTo(6_700);
-		assertThat(position.principalRepaidSinceClose).isEqualTo(3_300);
-		assertThat(position.repaidSinceClose).isEqualTo(5_000);
-	}
-
 	@Test
 	void creditBalanceAbsorbsTheNextChargesFirst() {
 		Position position = new Position();

@@ -1,6 +1,6 @@
 package jp.settlementbatch;
 
-import jp.settlementbatch.support.cli.SettlementBatchCommand;
+import jp.settlementbatch.cli.SettlementBatchCommand;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

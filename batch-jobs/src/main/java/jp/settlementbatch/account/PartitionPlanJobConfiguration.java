@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.settlementbatch.support.batch.RunProgress;
+import jp.settlementbatch.support.progress.RunProgress;
 import jp.settlementbatch.support.files.FileStore;
 
 import org.springframework.batch.core.ExitStatus;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
-import jp.settlementbatch.support.batch.RunProgress;
+import jp.settlementbatch.support.progress.RunProgress;
 import jp.settlementbatch.support.db.SqlScript;
 import jp.settlementbatch.support.files.FileStore;
 

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.Position;
-import jp.settlementbatch.statement.StatementCycle;
+import jp.settlementbatch.ledger.StatementCycle;
 
 /**
  * What one account accrues when accrue-interest runs for a business date (ledger.md):

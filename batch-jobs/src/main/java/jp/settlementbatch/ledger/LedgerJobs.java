@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
-import jp.settlementbatch.support.batch.RunProgress;
+import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;

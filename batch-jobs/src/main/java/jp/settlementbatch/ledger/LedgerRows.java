@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
-import jp.settlementbatch.statement.StatementCycle;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import jp.settlementbatch.ledger.Partition;
-import jp.settlementbatch.support.batch.RunProgress;
+import jp.settlementbatch.support.progress.RunProgress;
 import jp.settlementbatch.support.files.FileStore;
 
 import org.springframework.batch.core.ExitStatus;

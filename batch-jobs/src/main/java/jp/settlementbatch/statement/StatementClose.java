@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jp.settlementbatch.ledger.LedgerAccount;
+import jp.settlementbatch.ledger.StatementCycle;
 import jp.settlementbatch.ledger.Position;
 
 /**

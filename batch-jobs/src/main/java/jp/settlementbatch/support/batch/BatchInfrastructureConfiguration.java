@@ -2,9 +2,8 @@ package jp.settlementbatch.support.batch;
 
 import javax.sql.DataSource;
 
-import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.support.files.FileStore;
-import jp.settlementbatch.support.intake.IntakeJobs;
+import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
@@ -41,20 +40,6 @@ class BatchInfrastructureConfiguration {
 	@Bean
 	RunProgress runProgress(@Value("${settlement.progress:log}") String progress) {
 		return new RunProgress("terminal".equals(progress) ? System.err : null);
-	}
-
-	@Bean
-	IntakeJobs intakeJobs(JobRepository jobRepository,
-			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			FileStore files, @Value("${settlement.intake.chunk-size:50000}") int chunkSize, RunProgress progress) {
-		return new IntakeJobs(jobRepository, transactionManager, dataSource, files, chunkSize, progress);
-	}
-
-	@Bean
-	LedgerJobs ledgerJobs(JobRepository jobRepository,
-			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
-		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, chunkSize);
 	}
 
 	@Bean

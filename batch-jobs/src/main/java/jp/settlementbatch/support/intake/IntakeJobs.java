@@ -5,7 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import jp.settlementbatch.support.batch.RunProgress;
+import jp.settlementbatch.support.progress.RunProgress;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.IntakeSteps.IntakeContext;
 

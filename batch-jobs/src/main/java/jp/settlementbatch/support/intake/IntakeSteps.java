@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 
-import jp.settlementbatch.support.batch.RunProgress;
+import jp.settlementbatch.support.progress.RunProgress;
 import jp.settlementbatch.support.csv.FileRejection;
 import jp.settlementbatch.support.csv.ReadState;
 import jp.settlementbatch.support.csv.RecordFileReader;

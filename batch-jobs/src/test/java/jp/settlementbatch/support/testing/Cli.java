@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import jp.settlementbatch.support.cli.SettlementBatchCommand;
+import jp.settlementbatch.cli.SettlementBatchCommand;
 
 /**
  * Runs the command line in this JVM against a test database, capturing everything it

@@ -1,0 +1,104 @@
+package jp.settlementbatch.cli;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import jp.settlementbatch.day.DailyWorkflow;
+import jp.settlementbatch.day.DayReport;
+import jp.settlementbatch.day.DayRun;
+import jp.settlementbatch.day.DayRun.JobResult;
+import jp.settlementbatch.day.Holidays;
+import jp.settlementbatch.day.Inbox;
+import jp.settlementbatch.day.Manifest;
+import jp.settlementbatch.support.batch.JobRuns;
+import jp.settlementbatch.support.files.FileStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code settlement-batch daily}: the jobs of the daily workflow for one run date, or for
+ * every run date up to {@code --through} (jobs.json's run-date rule: every calendar date
+ * by default), in the order of the state machine ({@link DayRun}). Stops at the first job
+ * that does not complete; running it again resumes there and is a no-op for what
+ * completed. Writes {@code reports/daily_YYYYMMDD.json} per date, with its file manifest.
+ */
+@Command(name = "daily", description = "Run the daily workflow locally for a business date (or a range of them).")
+class DailyCommand implements Callable<Integer> {
+
+	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD",
+			description = "The business date (Asia/Tokyo), 2026-11-20 or 20261120.")
+	String businessDate;
+
+	@Option(names = "--through", paramLabel = "YYYY-MM-DD",
+			description = "Also run every later run date up to this one (every calendar date, unless jobs.json says business days).")
+	String through;
+
+	@Option(names = "--inbox", paramLabel = "URI", defaultValue = "${env:SETTLEMENT_INBOX}",
+			description = "Where the day's files are; {date} stands for the business date (e.g. sample-files/{date}).")
+	String inbox;
+
+	@Option(names = "--outbox", paramLabel = "URI", defaultValue = "${env:SETTLEMENT_OUTBOX:-out}")
+	String outbox;
+
+	@Option(names = "--partitions", defaultValue = "0",
+			description = "Run each partitioned job as this many partitions, one after another (default: unpartitioned).")
+	int partitions;
+
+	@Option(names = "--max-reject-ratio", defaultValue = "0.01")
+	double maxRejectRatio;
+
+	@Mixin
+	CommonOptions common;
+
+	@Override
+	public Integer call() {
+		LocalDate from = Jobs.businessDate(this.businessDate);
+		LocalDate to = this.through == null ? from : Jobs.businessDate(this.through);
+		if (to.isBefore(from)) {
+			throw new IllegalArgumentException("--through must not be before --business-date.");
+		}
+		if (this.inbox == null) {
+			throw new IllegalArgumentException("Say where the files are: --inbox=URI (or SETTLEMENT_INBOX).");
+		}
+		FileStore.requireWritableOutbox(this.outbox);
+		return Platform.run(this.common, "daily", new String[] { "daily", "--business-date=" + this.businessDate },
+				Map.of(),
+				platform -> GracefulStop.around(platform, this.common.json(), () -> runDays(platform, from, to)));
+	}
+
+	/**
+	 * Each run date in turn, until one does not complete (a SIGTERM or Ctrl-C stops the
+	 * running job at a chunk boundary, and so the days).
+	 */
+	private int runDays(Platform platform, LocalDate from, LocalDate to) throws IOException {
+		JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
+		FileStore store = platform.bean(FileStore.class);
+		DayRun day = new DayRun(platform.bean(JobRuns.class), store, jdbc);
+		int exit = 0;
+		LocalDate date = from;
+		while (date != null && exit == 0) {
+			List<JobResult> results = day.run(date, this.inbox, this.outbox, this.maxRejectRatio, this.partitions);
+			for (JobResult result : results) {
+				exit = Math.max(exit, result.exitCode(date));
+				System.out.printf("%s  %-32s %s%n", date, result.job() + (result.late(date) ? " " + result.date() : ""),
+						result.skipped() ? "skipped (" + result.note() + ")"
+								: "exit " + result.outcome().exitCode().code() + "  " + result.note());
+			}
+			Manifest manifest = Manifest.of(jdbc, store, new Inbox(store, this.inbox), date);
+			DayReport.write(store, jdbc, this.outbox, date, results, manifest);
+			System.out.println(date + "  files:");
+			manifest.lines().forEach(System.out::println);
+			// the holiday calendar may come with the first date: the next date is decided
+			// now
+			date = DailyWorkflow.defined().nextRunDate(date, to, Holidays.of(jdbc));
+		}
+		return exit;
+	}
+
+}

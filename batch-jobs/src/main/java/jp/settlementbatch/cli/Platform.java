@@ -1,0 +1,226 @@
+package jp.settlementbatch.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.settlementbatch.SettlementBatchApplication;
+import jp.settlementbatch.support.db.EmbeddedDatabase;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeEvent;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The running application behind a command: the database (external by URL, or the
+ * embedded one), the Spring context, and Spring Cloud Task's record of the invocation.
+ */
+final class Platform implements AutoCloseable {
+
+	private final EmbeddedDatabase embedded;
+
+	private final ConfigurableApplicationContext context;
+
+	private boolean exited;
+
+	private Platform(EmbeddedDatabase embedded, ConfigurableApplicationContext context) {
+		this.embedded = embedded;
+		this.context = context;
+	}
+
+	/** The work of a command, done inside the application; returns the exit code. */
+	@FunctionalInterface
+	interface Work {
+
+		int run(Platform platform) throws Exception;
+
+	}
+
+	/**
+	 * Starts the application, does the command's work in it and stops it. The work runs
+	 * as an {@code ApplicationRunner} and announces its exit code before the application
+	 * is ready, because that is when Spring Cloud Task records the end of the invocation.
+	 * @param taskName the name Spring Cloud Task records the invocation under, or null
+	 * for commands that only read (they are not recorded)
+	 * @param recordedArguments the command's arguments as recorded with the task (no
+	 * secrets)
+	 */
+	static int run(CommonOptions options, String taskName, String[] recordedArguments,
+			Map<String, Object> extraProperties, Work work) {
+		int[] exitCode = { 1 };
+		Platform[] holder = { null };
+		ApplicationRunner runner = arguments -> {
+			exitCode[0] = work.run(holder[0]);
+			holder[0].context.publishEvent(new ExitCodeEvent(holder[0].context, exitCode[0]));
+		};
+		start(options, taskName, recordedArguments, extraProperties, runner, holder);
+		try (Platform platform = holder[0]) {
+			return platform.exit(exitCode[0]);
+		}
+	}
+
+	private static void start(CommonOptions options, String taskName, String[] recordedArguments,
+			Map<String, Object> extraProperties, ApplicationRunner runner, Platform[] holder) {
+		requireWritableTemporaryDirectory();
+		String url = options.dbUrl;
+		EmbeddedDatabase embedded = null;
+		if (url == null && isBlank(System.getenv("SPRING_DATASOURCE_URL"))) {
+			embedded = EmbeddedDatabase.open(Path.of(options.home));
+			url = embedded.jdbcUrl();
+		}
+		Map<String, Object> defaults = new HashMap<>();
+		defaults.put("settlement.progress", options.json() ? "log" : "terminal");
+		if (options.json()) {
+			defaults.put("logging.structured.format.console", "logstash");
+			defaults.put("logging.level.jp.settlementbatch", "INFO");
+		}
+		else {
+			// A person at a terminal gets progress lines and the summary; warnings and
+			// errors still show.
+			defaults.put("logging.level.jp.settlementbatch", "WARN");
+			defaults.put("spring.main.log-startup-info", "false");
+		}
+		// A failed start is reported once, by the command (in JSON: one startup_failed
+		// event, the trace in a field). A failed step is reported once, by the summary
+		// of the run, not by the framework's stack traces before it.
+		defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+		defaults.put("logging.level.org.springframework.batch.core.step.AbstractStep", "OFF");
+		defaults.put("logging.level.org.springframework.batch.core.job.AbstractJob", "OFF");
+		defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
+		if (taskName == null) {
+			defaults.put("spring.cloud.task.autoconfiguration.enabled", "false");
+			defaults.put("spring.cloud.task.batch.listener.enabled", "false");
+			defaults.put("spring.cloud.task.batch.fail-on-job-failure", "false");
+		}
+		else {
+			defaults.put("spring.cloud.task.name", taskName);
+			ecsTaskArn().ifPresent(arn -> defaults.put("spring.cloud.task.external-execution-id", arn));
+		}
+		defaults.putAll(extraProperties);
+		Map<String, Object> overrides = new HashMap<>();
+		if (url != null) {
+			overrides.put("spring.datasource.url", url);
+		}
+		if (embedded != null) {
+			overrides.put("spring.datasource.username", embedded.username());
+			overrides.put("spring.datasource.password", "");
+		}
+		SpringApplication application = new SpringApplication(SettlementBatchApplication.class);
+		application.setDefaultProperties(defaults);
+		EmbeddedDatabase database = embedded;
+		application.addInitializers(context -> {
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cli", overrides));
+			holder[0] = new Platform(database, context);
+			context.getBeanFactory().registerSingleton("settlementCommand", runner);
+		});
+		try {
+			application.run(recordedArguments);
+		}
+		catch (RuntimeException ex) {
+			// The application never started: there is nothing to record or close but the
+			// database.
+			if (options.json()) {
+				LoggerFactory.getLogger(Platform.class)
+					.atError()
+					.addKeyValue("event", "startup_failed")
+					.addKeyValue("exit_code", SettlementBatchCommand.exitCodeOf(ex))
+					.setCause(ex)
+					.log(SettlementBatchCommand.message(ex));
+			}
+			if (holder[0] != null) {
+				holder[0].exited = true;
+			}
+			if (embedded != null) {
+				embedded.close();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Outbox objects are spooled to the temporary directory before their one PUT: a
+	 * directory the process cannot write fails the run before any work, in words.
+	 */
+	static void requireWritableTemporaryDirectory() {
+		Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+		try {
+			Files.delete(Files.createTempFile(directory, "settlement-batch-", ".probe"));
+		}
+		catch (IOException | SecurityException ex) {
+			String reason = (ex instanceof NoSuchFileException) ? "it does not exist"
+					: (ex instanceof AccessDeniedException) ? "permission denied" : ex.getClass().getSimpleName();
+			throw new IllegalArgumentException("The temporary directory " + directory + " is not writable by user "
+					+ System.getProperty("user.name") + " (" + reason + "). Mount a writable volume there (the image "
+					+ "declares /work, owned by user 10001, as a VOLUME: mount the task's volume at /work) or point "
+					+ "-Djava.io.tmpdir at a directory this user can write.");
+		}
+	}
+
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	/**
+	 * Records the exit code with the task, closes the context and the embedded database.
+	 */
+	int exit(int code) {
+		if (!this.exited) {
+			this.exited = true;
+			SpringApplication.exit(this.context, () -> code);
+			if (this.embedded != null) {
+				this.embedded.close();
+			}
+		}
+		return code;
+	}
+
+	@Override
+	public void close() {
+		exit(1);
+	}
+
+	/**
+	 * On ECS, the task ARN from the task metadata endpoint: the task execution's external
+	 * id.
+	 */
+	private static java.util.Optional<String> ecsTaskArn() {
+		String endpoint = System.getenv("ECS_CONTAINER_METADATA_URI_V4");
+		if (isBlank(endpoint)) {
+			return java.util.Optional.empty();
+		}
+		try {
+			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+			HttpResponse<String> response = client.send(
+					HttpRequest.newBuilder(URI.create(endpoint + "/task")).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			Matcher arn = Pattern.compile("\"TaskARN\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+			return arn.find() ? java.util.Optional.of(arn.group(1)) : java.util.Optional.empty();
+		}
+		catch (Exception ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

@@ -1,0 +1,87 @@
+package jp.settlementbatch.cli;
+
+import java.time.Duration;
+import java.util.List;
+
+import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.intake.ImportFiles;
+import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The one-screen summary of a run (a person), or one structured log event (a machine).
+ */
+final class Summary {
+
+	private static final Logger log = LoggerFactory.getLogger(Summary.class);
+
+	private Summary() {
+	}
+
+	static void print(Platform platform, RunOutcome outcome, boolean json) {
+		JobExecution execution = outcome.execution();
+		List<ImportFile> files = execution == null ? List.of() : new ImportFiles(platform.bean(JdbcTemplate.class))
+			.ofJobInstance(execution.getJobInstance().getInstanceId());
+		if (json) {
+			LoggingEventBuilder event = log.atInfo()
+				.addKeyValue("event", "run_summary")
+				.addKeyValue("exit_code", outcome.exitCode().code());
+			if (execution != null) {
+				event = event.addKeyValue("job", execution.getJobInstance().getJobName())
+					.addKeyValue("job_execution_id", execution.getId())
+					.addKeyValue("status", execution.getStatus().name());
+			}
+			for (ImportFile file : files) {
+				event = event.addKeyValue("file." + file.fileType().toLowerCase(),
+						file.fileName() + " " + file.status() + " details=" + file.detailCount() + " accepted="
+								+ file.acceptedCount() + " rejected=" + file.rejectedCount() + " duplicates="
+								+ file.duplicateCount()
+								+ (file.rejectReason() == null ? "" : " reason=" + file.rejectReason()));
+			}
+			if (execution != null && !execution.getAllFailureExceptions().isEmpty()) {
+				// the trace in a field of the one event that says what failed
+				event = event.setCause(execution.getAllFailureExceptions().get(0));
+			}
+			event.log(outcome.message());
+			return;
+		}
+		StringBuilder out = new StringBuilder();
+		if (execution != null) {
+			out.append(String.format("%n%s  execution %d  %s", execution.getJobInstance().getJobName(),
+					execution.getId(), execution.getStatus()));
+			if (execution.getStartTime() != null && execution.getEndTime() != null) {
+				Duration took = Duration.between(execution.getStartTime(), execution.getEndTime());
+				out.append(String.format("  in %.1f s", took.toMillis() / 1000.0));
+			}
+			out.append('\n');
+		}
+		for (ImportFile file : files) {
+			out.append(String.format("  %-28s %-9s details %,9d  accepted %,9d  rejected %,7d  duplicates %,7d%n",
+					file.fileName(), file.status(), nz(file.detailCount()), nz(file.acceptedCount()),
+					nz(file.rejectedCount()), nz(file.duplicateCount())));
+			if (file.rejectReason() != null) {
+				out.append("    reason: ").append(file.rejectReason()).append('\n');
+			}
+			if (nz(file.rejectedCount()) > 0 && execution != null) {
+				String outbox = execution.getJobParameters().getString("outbox");
+				out.append("    rejected lines: ")
+					.append(FileStore.resolve(outbox, "rejects", file.fileName() + ".rejects.csv"))
+					.append('\n');
+			}
+		}
+		out.append(String.format("exit %d: %s%n", outcome.exitCode().code(), outcome.message()));
+		System.out.print(out);
+		System.out.flush();
+	}
+
+	private static long nz(Integer value) {
+		return value == null ? 0 : value;
+	}
+
+}

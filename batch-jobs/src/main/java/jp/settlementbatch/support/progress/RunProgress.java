@@ -1,0 +1,151 @@
+package jp.settlementbatch.support.progress;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Tells people and machines how a run is going: on a terminal, one progress line per
+ * running step (items read and written, rate) rewritten in place; otherwise one
+ * structured log event per step and every ten seconds while a step runs. Also remembers
+ * the execution running in this process and carries a stop request (SIGTERM) to it.
+ *
+ * <p>
+ * A stop request only raises a flag: the job's own thread then marks its step to end at
+ * the next chunk boundary (after a chunk commits, or as the next step begins). Spring
+ * Batch 6's {@code JobOperator.stop} would instead update the running step's metadata
+ * from the signal's thread, racing the chunk commits of the job's thread for the same row
+ * version; the loser ends the execution UNKNOWN. Here only the job's thread writes the
+ * metadata.
+ */
+public class RunProgress implements StepExecutionListener, ChunkListener<Object, Object>, JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(RunProgress.class);
+
+	private final PrintStream terminal;
+
+	private volatile JobExecution current;
+
+	private volatile boolean stopRequested;
+
+	private StepExecution step;
+
+	private long stepStarted;
+
+	private long lastReport;
+
+	/**
+	 * @param terminal where progress lines go for a person, or null for log events only
+	 */
+	public RunProgress(PrintStream terminal) {
+		this.terminal = terminal;
+	}
+
+	public Optional<JobExecution> current() {
+		return Optional.ofNullable(this.current);
+	}
+
+	/**
+	 * Asks the running job (and any job this process starts after it) to stop at the next
+	 * chunk boundary. Safe to call from any thread.
+	 * @return the execution that will stop, if one is running
+	 */
+	public Optional<JobExecution> requestStop() {
+		this.stopRequested = true;
+		return current();
+	}
+
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		this.current = jobExecution;
+		log.atInfo()
+			.addKeyValue("event", "job_started")
+			.addKeyValue("job", jobExecution.getJobInstance().getJobName())
+			.addKeyValue("job_execution_id", jobExecution.getId())
+			.log("Job {} started (execution {})", jobExecution.getJobInstance().getJobName(), jobExecution.getId());
+	}
+
+	@Override
+	public void afterJob(JobExecution jobExecution) {
+		this.current = null;
+		log.atInfo()
+			.addKeyValue("event", "job_finished")
+			.addKeyValue("job", jobExecution.getJobInstance().getJobName())
+			.addKeyValue("job_execution_id", jobExecution.getId())
+			.addKeyValue("status", jobExecution.getStatus().name())
+			.addKeyValue("exit_code", jobExecution.getExitStatus().getExitCode())
+			.log("Job {} ended {}", jobExecution.getJobInstance().getJobName(), jobExecution.getStatus());
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.step = stepExecution;
+		this.stepStarted = System.nanoTime();
+		this.lastReport = this.stepStarted;
+		stopIfRequested(stepExecution);
+	}
+
+	@Override
+	public void afterChunk(Chunk<Object> chunk) {
+		stopIfRequested(this.step);
+		long now = System.nanoTime();
+		long interval = this.terminal != null ? Duration.ofMillis(500).toNanos() : Duration.ofSeconds(10).toNanos();
+		if (this.step != null && now - this.lastReport >= interval) {
+			this.lastReport = now;
+			report(false);
+		}
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		report(true);
+		this.step = null;
+		return null;
+	}
+
+	/**
+	 * On the job's own thread: a chunk step checks this before each chunk and ends
+	 * STOPPED; a step that sees it as it begins runs no chunk.
+	 */
+	private void stopIfRequested(StepExecution stepExecution) {
+		if (this.stopRequested && stepExecution != null) {
+			stepExecution.setTerminateOnly();
+		}
+	}
+
+	private void report(boolean done) {
+		StepExecution s = this.step;
+		double seconds = Math.max((System.nanoTime() - this.stepStarted) / 1e9, 1e-3);
+		long rate = Math.round(s.getReadCount() / seconds);
+		if (this.terminal != null) {
+			if (s.getReadCount() == 0 && done) {
+				return; // tasklet steps: the summary says what they did
+			}
+			this.terminal.printf("\r  %-24s read %,12d  written %,12d  %,10d rows/s  %6.1fs%s", s.getStepName(),
+					s.getReadCount(), s.getWriteCount(), rate, seconds, done ? "\n" : "");
+			this.terminal.flush();
+		}
+		else {
+			log.atInfo()
+				.addKeyValue("event", done ? "step_finished" : "step_progress")
+				.addKeyValue("step", s.getStepName())
+				.addKeyValue("read", s.getReadCount())
+				.addKeyValue("written", s.getWriteCount())
+				.addKeyValue("rows_per_second", rate)
+				.addKeyValue("seconds", Math.round(seconds * 10) / 10.0)
+				.log("{}: read {} written {}", s.getStepName(), s.getReadCount(), s.getWriteCount());
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package jp.settlementbatch.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What can be checked of the image without a Docker engine: the Dockerfile's shape
+ * (multi-stage, a JRE-only runtime, a non-root user, an exec-form entrypoint, the heap
+ * sized from the container), and its runtime stage replayed on this machine: the layers
+ * extracted from the built jar the way the build stage does, copied together the way the
+ * runtime stage does, started with the image's entrypoint.
+ */
+class DockerfileIntegrationTests {
+
+	static final Path DOCKERFILE = Path.of(System.getProperty("settlement.sample-files", "../sample-files"))
+		.resolveSibling("Dockerfile");
+
+	@TempDir
+	Path work;
+
+	@Test
+	void theImageIsMultiStageJreOnlyAndNonRoot() throws IOException {
+		String dockerfile = Files.readString(DOCKERFILE);
+		List<String> from = lines(dockerfile, "^FROM (\\S+)");
+		assertThat(from).hasSize(2);
+		assertThat(from.get(0)).startsWith("maven:");
+		assertThat(from.get(1)).contains("-jre");
+		assertThat(lines(dockerfile, "^USER (\\S+)")).singleElement().satisfies(user -> {
+			assertThat(user).doesNotStartWith("0").doesNotStartWith("root");
+		});
+		assertThat(lines(dockerfile, "^ENTRYPOINT (.+)")).singleElement()
+			.satisfies(entrypoint -> assertThat(entrypoint).startsWith("[\"java\""));
+		assertThat(dockerfile).contains("MaxRAMPercentage");
+		String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+		assertThat(runtime).as("no build tools in the runtime stage").doesNotContain("mvn ").doesNotContain("apt-get");
+	}
+
+	@Test
+	void theRuntimeLayoutStartsWithTheImagesEntrypoint() throws Exception {
+		String jar = System.getProperty("settlement.jar", "target/settlement-batch.jar");
+		Path layers = this.work.resolve("layers");
+		run(this.work, "java", "-Djarmode=tools", "-jar", Path.of(jar).toAbsolutePath().toString(), "extract",
+				"--layers", "--launcher", "--destination", layers.toString());
+		Path app = Files.createDirectories(this.work.resolve("app"));
+		for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+			copyTree(layers.resolve(layer), app);
+		}
+		String help = run(app, "java", "org.springframework.boot.loader.launch.JarLauncher", "--help");
+		assertThat(help).contains("Usage: settlement-batch").contains("daily").contains("restart");
+	}
+
+	private static List<String> lines(String text, String regex) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
+	private static String run(Path directory, String... command) throws Exception {
+		List<String> full = new ArrayList<>(List.of(command));
+		full.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
+	}
+
+	private static void copyTree(Path from, Path to) throws IOException {
+		if (!Files.exists(from)) {
+			return;
+		}
+		try (var paths = Files.walk(from)) {
+			for (Path source : paths.toList()) {
+				Path target = to.resolve(from.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(source, target);
+				}
+			}
+		}
+	}
+
+}

@@ -31,43 +31,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Command(name = "daily", description = "Run the daily workflow locally for a business date (or a range of them).")
 class DailyCommand implements Callable<Integer> {
 
-	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD",
-			description = "The business date (Asia/Tokyo), 2026-11-20 or 20261120.")
-	String businessDate;
-
 	@Option(names = "--through", paramLabel = "YYYY-MM-DD",
 			description = "Also run every later run date up to this one (every calendar date, unless jobs.json says business days).")
 	String through;
-
-	@Option(names = "--inbox", paramLabel = "URI", defaultValue = "${env:SETTLEMENT_INBOX}",
-			description = "Where the day's files are; {date} stands for the business date (e.g. sample-files/{date}).")
-	String inbox;
-
-	@Option(names = "--outbox", paramLabel = "URI", defaultValue = "${env:SETTLEMENT_OUTBOX:-out}")
-	String outbox;
 
 	@Option(names = "--partitions", defaultValue = "0",
 			description = "Run each partitioned job as this many partitions, one after another (default: unpartitioned).")
 	int partitions;
 
-	@Option(names = "--max-reject-ratio", defaultValue = "0.01")
-	double maxRejectRatio;
+	@Mixin
+	DayOptions day;
+
+	@Mixin
+	RejectRatioOption tolerance;
 
 	@Mixin
 	CommonOptions common;
 
 	@Override
 	public Integer call() {
-		LocalDate from = Jobs.businessDate(this.businessDate);
+		LocalDate from = this.day.date();
 		LocalDate to = this.through == null ? from : Jobs.businessDate(this.through);
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("--through must not be before --business-date.");
 		}
-		if (this.inbox == null) {
+		if (this.day.inbox == null) {
 			throw new IllegalArgumentException("Say where the files are: --inbox=URI (or SETTLEMENT_INBOX).");
 		}
-		FileStore.requireWritableOutbox(this.outbox);
-		return Platform.run(this.common, "daily", new String[] { "daily", "--business-date=" + this.businessDate },
+		FileStore.requireWritableOutbox(this.day.outbox);
+		return Platform.run(this.common, "daily", new String[] { "daily", "--business-date=" + this.day.businessDate },
 				Map.of(),
 				platform -> GracefulStop.around(platform, this.common.json(), () -> runDays(platform, from, to)));
 	}
@@ -83,15 +75,16 @@ class DailyCommand implements Callable<Integer> {
 		int exit = 0;
 		LocalDate date = from;
 		while (date != null && exit == 0) {
-			List<JobResult> results = day.run(date, this.inbox, this.outbox, this.maxRejectRatio, this.partitions);
+			List<JobResult> results = day.run(date, this.day.inbox, this.day.outbox, this.tolerance.maxRejectRatio,
+					this.partitions);
 			for (JobResult result : results) {
 				exit = Math.max(exit, result.exitCode(date));
 				System.out.printf("%s  %-32s %s%n", date, result.job() + (result.late(date) ? " " + result.date() : ""),
 						result.skipped() ? "skipped (" + result.note() + ")"
 								: "exit " + result.outcome().exitCode().code() + "  " + result.note());
 			}
-			Manifest manifest = Manifest.of(jdbc, store, new Inbox(store, this.inbox), date);
-			DayReport.write(store, jdbc, this.outbox, date, results, manifest);
+			Manifest manifest = Manifest.of(jdbc, store, new Inbox(store, this.day.inbox), date);
+			DayReport.write(store, jdbc, this.day.outbox, date, results, manifest);
 			System.out.println(date + "  files:");
 			manifest.lines().forEach(System.out::println);
 			// the holiday calendar may come with the first date: the next date is decided

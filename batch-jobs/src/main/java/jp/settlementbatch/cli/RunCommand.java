@@ -33,21 +33,9 @@ class RunCommand implements Callable<Integer> {
 			completionCandidates = Jobs.Names.class)
 	String job;
 
-	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD",
-			description = "The business date (Asia/Tokyo), 2026-11-20 or 20261120.")
-	String businessDate;
-
 	@Option(names = "--input", paramLabel = "URI",
 			description = "The one input file (s3://bucket/key, file: URI or path).")
 	String input;
-
-	@Option(names = "--inbox", paramLabel = "URI", defaultValue = "${env:SETTLEMENT_INBOX}",
-			description = "Where the day's inbound files are found by name.")
-	String inbox;
-
-	@Option(names = "--outbox", paramLabel = "URI", defaultValue = "${env:SETTLEMENT_OUTBOX:-out}",
-			description = "Where outputs and reject files go. Default: ${DEFAULT-VALUE}.")
-	String outbox;
 
 	@Option(names = "--partition", paramLabel = "i/N", description = "Only the accounts of partition i of N (0-based).")
 	String partition;
@@ -56,35 +44,37 @@ class RunCommand implements Callable<Integer> {
 			description = "For plan-partitions: how many partitions to plan (default: SETTLEMENT_PARTITIONS, else 8).")
 	int partitions;
 
-	@Option(names = "--max-reject-ratio", defaultValue = "0.01",
-			description = "Reject the whole file when more than this share of its lines is rejected. Default: ${DEFAULT-VALUE}.")
-	double maxRejectRatio;
-
 	/** Lines (imports) or accounts (ledger jobs) per chunk; for tests. */
 	@Option(names = "--chunk-size", hidden = true)
 	Integer chunkSize;
+
+	@Mixin
+	DayOptions day;
+
+	@Mixin
+	RejectRatioOption tolerance;
 
 	@Mixin
 	CommonOptions common;
 
 	@Override
 	public Integer call() {
-		LocalDate date = Jobs.businessDate(this.businessDate);
+		LocalDate date = this.day.date();
 		Jobs.requireKnown(this.job);
 		Jobs.checkPartition(this.job, this.partition);
 		if (!Jobs.PARTITIONED.contains(this.job)) { // the ledger jobs write nothing to
 													// the outbox
-			FileStore.requireWritableOutbox(this.outbox);
+			FileStore.requireWritableOutbox(this.day.outbox);
 		}
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
 		// an import from the inbox also takes in the late files of its kind, and knows
 		// whether its file is expected today
-		boolean fromInbox = this.input == null && this.inbox != null && DayRun.isImport(this.job);
+		boolean fromInbox = this.input == null && this.day.inbox != null && DayRun.isImport(this.job);
 		JobParameters parameters;
 		InputMissingException missing = null;
 		try {
-			parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.inbox), this.outbox,
-					this.partition, this.partitions, this.maxRejectRatio, files);
+			parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.day.inbox),
+					this.day.outbox, this.partition, this.partitions, this.tolerance.maxRejectRatio, files);
 		}
 		catch (InputMissingException absent) {
 			if (!fromInbox) {
@@ -105,8 +95,9 @@ class RunCommand implements Callable<Integer> {
 						() -> new IllegalArgumentException("Job " + this.job + " is not available in this version."));
 			if (fromInbox) {
 				DayRun day = new DayRun(runs, platform.bean(FileStore.class), platform.bean(JdbcTemplate.class));
-				for (JobResult late : GracefulStop.around(platform, this.common.json(), () -> day
-					.takeInLateFiles(this.job, date, new Inbox(files, this.inbox), this.outbox, this.maxRejectRatio))) {
+				for (JobResult late : GracefulStop.around(platform, this.common.json(),
+						() -> day.takeInLateFiles(this.job, date, new Inbox(files, this.day.inbox), this.day.outbox,
+								this.tolerance.maxRejectRatio))) {
 					Summary.print(platform, late.outcome(), this.common.json());
 					if (late.exitCode(date) != 0) {
 						return late.exitCode(date);
@@ -128,7 +119,7 @@ class RunCommand implements Callable<Integer> {
 	}
 
 	private String[] recordedArguments() {
-		return new String[] { "run", this.job, "--business-date=" + this.businessDate };
+		return new String[] { "run", this.job, "--business-date=" + this.day.businessDate };
 	}
 
 }

@@ -34,11 +34,11 @@ class FileStoreTests {
 			throw new IOException("the task was stopped");
 		})).hasMessageContaining("the task was stopped");
 
-		// then the file is the previous one, and nothing else is visible next to it
+		// then the file is the previous one, and nothing else is next to it, not even a
+		// hidden temporary file
 		assertThat(target).hasContent("first");
 		try (Stream<Path> names = Files.list(target.getParent())) {
-			assertThat(names.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
-				.containsExactly("interest_20261120.jsonl");
+			assertThat(names.map(p -> p.getFileName().toString())).containsExactly("interest_20261120.jsonl");
 		}
 
 		// and the next run replaces it whole
@@ -57,6 +57,7 @@ class FileStoreTests {
 		})).isInstanceOf(IOException.class);
 
 		assertThat(target).doesNotExist();
+		assertThat(target.getParent().toFile().list()).as("no temporary file left").isNullOrEmpty();
 	}
 
 }

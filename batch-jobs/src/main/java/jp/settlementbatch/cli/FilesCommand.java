@@ -10,6 +10,8 @@ import jp.settlementbatch.day.Inbox;
 import jp.settlementbatch.day.Manifest;
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.files.FileStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Command(name = "files",
 		description = "Show the files of a run date: expected, received, accepted, rejected, missing or late, and what no run took in.")
 class FilesCommand implements Callable<Integer> {
+
+	private static final Logger log = LoggerFactory.getLogger(FilesCommand.class);
 
 	@Option(names = "--report",
 			description = "Also write <outbox>/reports/daily_YYYYMMDD.json with the manifest (the state machine's last step).")
@@ -48,11 +52,32 @@ class FilesCommand implements Callable<Integer> {
 				Map.of(), platform -> {
 					JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
 					Manifest manifest = Manifest.of(jdbc, files, inbox, date);
-					System.out.println("Files of " + date + " (" + inbox.location() + "):");
-					manifest.lines().forEach(System.out::println);
-					if (this.report) {
-						System.out.println("Written to "
-								+ DayReport.write(files, jdbc, this.day.outbox, date, List.of(), manifest));
+					String written = this.report
+							? DayReport.write(files, jdbc, this.day.outbox, date, List.of(), manifest) : null;
+					if (this.common.json()) {
+						// one event per file, one per thing to act on: CloudWatch Logs
+						// can query
+						// them
+						for (Manifest.Entry entry : manifest.files()) {
+							log.atInfo()
+								.addKeyValue("event", "file")
+								.addKeyValue("file", entry.file())
+								.addKeyValue("date", entry.date().toString())
+								.addKeyValue("status", entry.status())
+								.addKeyValue("late", entry.late())
+								.addKeyValue("expected", entry.expected())
+								.log("{} {}", entry.file(), entry.status());
+						}
+						for (String line : manifest.attention()) {
+							log.atWarn().addKeyValue("event", "file_attention").log(line);
+						}
+					}
+					else {
+						System.out.println("Files of " + date + " (" + inbox.location() + "):");
+						manifest.lines().forEach(System.out::println);
+						if (written != null) {
+							System.out.println("Written to " + written);
+						}
 					}
 					return manifest.attention().isEmpty() ? ExitCode.COMPLETED.code() : ExitCode.INPUT_REJECTED.code();
 				});

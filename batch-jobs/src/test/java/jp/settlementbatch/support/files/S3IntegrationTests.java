@@ -119,9 +119,10 @@ class S3IntegrationTests {
 		// and the manifest of Saturday, written to the outbox, lists it as late
 		JarProcess files = JarProcess.start(this.work, s3.environment(), "files", "--business-date=2026-11-21", inbox,
 				"--outbox=s3://" + bucket + "/outbox", "--report", "--db-url=" + url, "--log-format=json");
-		assertThat(files.waitFor(120)).as(files.output()).isEqualTo(3); // Saturday's cash
-																		// flows are
-																		// missing
+		// exit 3: Saturday's cash flows are missing
+		assertThat(files.waitFor(120)).as(files.output()).isEqualTo(3);
+		assertThat(files.output()).contains("\"event\":\"file_attention\"")
+			.contains("\"message\":\"cashflow_20261121.csv is missing");
 		String report = client.getObjectAsBytes(r -> r.bucket(bucket).key("outbox/reports/daily_20261121.json"))
 			.asString(StandardCharsets.UTF_8);
 		assertThat(report).contains("\"file\" : \"repayment_20261120.csv\"")

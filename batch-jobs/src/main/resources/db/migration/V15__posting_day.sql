@@ -24,21 +24,6 @@ SELECT DISTINCT posted_on FROM batch.import_file WHERE posted_on IS NOT NULL;
 
 CREATE INDEX import_file_to_post ON batch.import_file (posted_on) WHERE status = 'ACCEPTED';
 
--- Claims the files run date d posts; a no-op when d was claimed before (by another job or
--- partition of d), so every partition of d sees the same files.
-CREATE FUNCTION batch.claim_posting_day(d DATE) RETURNS INTEGER LANGUAGE plpgsql AS $$
-DECLARE
-	claimed INTEGER := 0;
-BEGIN
-	INSERT INTO batch.posting_day (business_date) VALUES (d) ON CONFLICT DO NOTHING;
-	IF FOUND THEN
-		UPDATE batch.import_file SET posted_on = d
-		WHERE status = 'ACCEPTED' AND posted_on IS NULL AND business_date <= d
-		  AND file_type IN ('CASH_FLOWS', 'REPAYMENTS');
-		GET DIAGNOSTICS claimed = ROW_COUNT;
-	END IF;
-	RETURN claimed;
-END $$;
 
 -- Repayments posted after the day they were paid (late files): few, and what accrue-interest looks
 -- for each run to catch up late charges.

@@ -1,6 +1,5 @@
 package jp.settlementbatch.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

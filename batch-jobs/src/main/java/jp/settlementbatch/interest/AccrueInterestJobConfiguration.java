@@ -13,7 +13,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import jp.settlementbatch.ledger.AccountWork;
-import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;

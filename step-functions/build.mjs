@@ -244,6 +244,7 @@ function jobStates(job, next, { partitioned = false, required = true } = {}) {
     timeout: said.timedOut,
   };
   if (required) stops['exit 4'] = said.missingInput;
+  if (job === jobs.manifest) delete stops['exit 3']; // exit 3 of the manifest is the notice above, not a stop
   for (const [kind, { outcome, action }] of Object.entries(stops)) {
     states[describe(kind)] = {
       Type: 'Pass',

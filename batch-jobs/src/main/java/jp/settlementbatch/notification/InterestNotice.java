@@ -1,8 +1,14 @@
 package jp.settlementbatch.notification;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * One line of the interest notification file (files.md). Money is integer yen; accrued
@@ -11,6 +17,8 @@ import java.time.LocalDate;
 record InterestNotice(String accountId, LocalDate businessDate, LocalDate cycleStart, long interestAccrued,
 		long interestBearingBalance, LocalDate nextDueDate, long minimumPaymentDue, long daysOverdue,
 		long lateChargeAccrued) {
+
+	private static final JsonFactory JSON = new JsonFactory();
 
 	static long floored(BigDecimal basis365, BigDecimal basis366) {
 		return basis365.setScale(0, RoundingMode.FLOOR).longValueExact()
@@ -27,16 +35,33 @@ record InterestNotice(String accountId, LocalDate businessDate, LocalDate cycleS
 
 	/** The JSON line, keys in the order of files.md. */
 	String toJson() {
-		return "{\"account_id\":\"" + this.accountId + "\",\"business_date\":\"" + this.businessDate
-				+ "\",\"cycle_start\":" + quoted(this.cycleStart) + ",\"interest_accrued_cycle_to_date\":"
-				+ this.interestAccrued + ",\"interest_bearing_balance\":" + this.interestBearingBalance
-				+ ",\"next_due_date\":" + quoted(this.nextDueDate) + ",\"minimum_payment_due\":"
-				+ this.minimumPaymentDue + ",\"days_overdue\":" + this.daysOverdue + ",\"late_charge_accrued\":"
-				+ this.lateChargeAccrued + "}";
+		StringWriter line = new StringWriter(256);
+		try (JsonGenerator json = JSON.createGenerator(line)) {
+			json.writeStartObject();
+			json.writeStringField("account_id", this.accountId);
+			json.writeStringField("business_date", this.businessDate.toString());
+			date(json, "cycle_start", this.cycleStart);
+			json.writeNumberField("interest_accrued_cycle_to_date", this.interestAccrued);
+			json.writeNumberField("interest_bearing_balance", this.interestBearingBalance);
+			date(json, "next_due_date", this.nextDueDate);
+			json.writeNumberField("minimum_payment_due", this.minimumPaymentDue);
+			json.writeNumberField("days_overdue", this.daysOverdue);
+			json.writeNumberField("late_charge_accrued", this.lateChargeAccrued);
+			json.writeEndObject();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return line.toString();
 	}
 
-	private static String quoted(LocalDate date) {
-		return date == null ? "null" : "\"" + date + "\"";
+	private static void date(JsonGenerator json, String name, LocalDate date) throws IOException {
+		if (date == null) {
+			json.writeNullField(name);
+		}
+		else {
+			json.writeStringField(name, date.toString());
+		}
 	}
 
 }

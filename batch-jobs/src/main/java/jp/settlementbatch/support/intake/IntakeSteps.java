@@ -187,6 +187,10 @@ final class IntakeSteps {
 		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(this.context.jdbc());
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("file_id", fileId)
 			.addValue("business_date", businessDate);
+		// Our scripts end each statement with ; at a line end. Spring's ScriptUtils does
+		// not fit: its splitter is not public in Framework 7, and executeSqlScript binds
+		// no
+		// named parameters.
 		for (String statement : script.split(";\\s*(\\n|$)")) {
 			if (!statement.isBlank()) {
 				named.execute(statement, parameters, PreparedStatement::execute);

@@ -83,7 +83,7 @@ class DailyCommand implements Callable<Integer> {
 						result.skipped() ? "skipped (" + result.note() + ")"
 								: "exit " + result.outcome().exitCode().code() + "  " + result.note());
 			}
-			Manifest manifest = Manifest.of(jdbc, store, new Inbox(store, this.day.inbox), date);
+			Manifest manifest = Manifest.of(jdbc, new Inbox(store, this.day.inbox), date);
 			DayReport.write(store, jdbc, this.day.outbox, date, results, manifest);
 			System.out.println(date + "  files:");
 			manifest.lines().forEach(System.out::println);

@@ -76,7 +76,7 @@ class DemoCommand implements Callable<Integer> {
 					System.out.printf("  %-26s exit %d  %s%n", job, result.outcome().exitCode().code(), result.note());
 					worst = Math.max(worst, result.exitCode(date));
 				}
-				Manifest manifest = Manifest.of(jdbc, store, new Inbox(store, days), date);
+				Manifest manifest = Manifest.of(jdbc, new Inbox(store, days), date);
 				DayReport.write(store, jdbc, outbox.toString(), date, results, manifest);
 				manifest.attention().forEach(line -> System.out.println("  ATTENTION: " + line));
 			}

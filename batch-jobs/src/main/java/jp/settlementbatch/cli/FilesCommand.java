@@ -51,7 +51,7 @@ class FilesCommand implements Callable<Integer> {
 		return Platform.run(this.common, "files", new String[] { "files", "--business-date=" + this.day.businessDate },
 				Map.of(), platform -> {
 					JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
-					Manifest manifest = Manifest.of(jdbc, files, inbox, date);
+					Manifest manifest = Manifest.of(jdbc, inbox, date);
 					String written = this.report
 							? DayReport.write(files, jdbc, this.day.outbox, date, List.of(), manifest) : null;
 					if (this.common.json()) {

@@ -49,6 +49,15 @@ public final class Inbox {
 	}
 
 	/**
+	 * Whether {@code file} of {@code date} is there, by listing its name: the file
+	 * manifest's task may list the inbox, not read it.
+	 */
+	public boolean has(InboundFile file, LocalDate date) {
+		String uri = locate(file, date);
+		return this.files.list(uri).stream().anyMatch(object -> object.uri().equals(uri));
+	}
+
+	/**
 	 * Every file of {@code kinds} in the inbox, whatever its date, in date order. A name
 	 * counts only where the file of its date belongs: in a per-date layout, in the folder
 	 * of the date its name carries. One listing per kind (a flat S3 prefix is listed by

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.InboundFile;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +41,7 @@ public final class Manifest {
 		this.attention = attention;
 	}
 
-	public static Manifest of(JdbcTemplate jdbc, FileStore store, Inbox inbox, LocalDate runDate) {
+	public static Manifest of(JdbcTemplate jdbc, Inbox inbox, LocalDate runDate) {
 		DailyWorkflow workflow = DailyWorkflow.defined();
 		Set<LocalDate> holidays = Holidays.of(jdbc);
 		TakenIn takenIn = new TakenIn(jdbc, inbox);
@@ -52,7 +51,7 @@ public final class Manifest {
 			String name = kind.fileName(runDate);
 			boolean expected = workflow.expected(kind).includes(runDate, holidays);
 			Map<String, Object> decided = latest(jdbc, kind, name, runDate);
-			boolean present = store.stat(inbox.locate(kind, runDate)).isPresent();
+			boolean present = inbox.has(kind, runDate);
 			if (decided != null) {
 				files.add(entry(name, kind, runDate, expected, decided));
 			}

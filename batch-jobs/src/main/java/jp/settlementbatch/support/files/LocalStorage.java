@@ -60,18 +60,21 @@ final class LocalStorage implements Storage {
 
 	@Override
 	public List<FileStore.Listed> list(String prefix) {
-		String text = prefix.startsWith("file:") ? path(prefix).toString() + (prefix.endsWith("/") ? "/" : "") : prefix;
-		Path folder = text.endsWith("/") ? Path.of(text) : Path.of(text).toAbsolutePath().getParent();
-		String start = Path.of(text).toAbsolutePath().toString() + (text.endsWith("/") ? "/" : "");
+		// the URIs found are the prefix followed by the rest of their path, so they read
+		// as
+		// the names the caller builds (a plain path or a file: URI alike)
+		boolean folderPrefix = prefix.endsWith("/");
+		Path at = path(prefix).toAbsolutePath();
+		Path folder = folderPrefix ? at : at.getParent();
+		String start = at + (folderPrefix ? "/" : "");
 		if (folder == null || !Files.isDirectory(folder)) {
 			return List.of();
 		}
-		String base = prefix.startsWith("file:") ? null : prefix;
 		try (Stream<Path> paths = Files.walk(folder, 2)) {
 			return paths.filter(Files::isRegularFile)
 				.filter(p -> p.toAbsolutePath().toString().startsWith(start))
-				.map(p -> new FileStore.Listed(base == null ? p.toUri().toString()
-						: base + p.toAbsolutePath().toString().substring(start.length()), size(p)))
+				.map(p -> new FileStore.Listed(prefix + p.toAbsolutePath().toString().substring(start.length()),
+						size(p)))
 				.sorted(Comparator.comparing(FileStore.Listed::uri))
 				.toList();
 		}

@@ -60,4 +60,24 @@ class FileStoreTests {
 		assertThat(target.getParent().toFile().list()).as("no temporary file left").isNullOrEmpty();
 	}
 
+	@Test
+	void listingFindsFilesByNamePrefixAndInTheFoldersBelowAsTheCallerNamesThem() throws IOException {
+		FileStore files = new FileStore(null, null, null);
+		Path inbox = Files.createDirectories(this.outbox.resolve("inbox"));
+		Files.writeString(inbox.resolve("repayment_20261120.csv"), "x");
+		Files.writeString(inbox.resolve("cashflow_20261120.csv"), "xy");
+		Files.createDirectories(inbox.resolve("2026-11-21"));
+		Files.writeString(inbox.resolve("2026-11-21/repayment_20261121.csv"), "xyz");
+
+		assertThat(files.list(inbox + "/repayment_"))
+			.containsExactly(new FileStore.Listed(inbox + "/repayment_20261120.csv", 1));
+		assertThat(files.list(inbox + "/").stream().map(FileStore.Listed::uri)).containsExactly(
+				inbox + "/2026-11-21/repayment_20261121.csv", inbox + "/cashflow_20261120.csv",
+				inbox + "/repayment_20261120.csv");
+		String uri = inbox.toUri().toString();
+		assertThat(files.list(uri + "cashflow_"))
+			.containsExactly(new FileStore.Listed(uri + "cashflow_20261120.csv", 2));
+		assertThat(files.list(this.outbox.resolve("nowhere") + "/")).isEmpty();
+	}
+
 }

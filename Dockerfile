@@ -1,15 +1,15 @@
 # syntax=docker/dockerfile:1
-# Build stage: the Maven build of the production jar (profile `image`: no embedded PostgreSQL binaries,
-# production always names its database). Tests run in CI, not here.
+# Build stage: the Maven build of the product jar (-Dproduct: no embedded PostgreSQL binaries, since
+# production always names its database, and no lab: no benchmark, no generator). Tests run in CI, not here.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY batch-jobs/pom.xml batch-jobs/
-RUN mvn -B -ntp -q -pl batch-jobs -Pimage dependency:go-offline
+RUN mvn -B -ntp -q -pl batch-jobs -Dproduct dependency:go-offline
 COPY batch-jobs batch-jobs
 COPY sample-files sample-files
 COPY step-functions/jobs.json step-functions/
-RUN mvn -B -ntp -q -Pimage -DskipTests package \
+RUN mvn -B -ntp -q -Dproduct -Dmaven.test.skip=true package \
  && mkdir /layers && cd /layers \
  && java -Djarmode=tools -jar /src/batch-jobs/target/settlement-batch.jar extract --layers --launcher --destination /layers
 

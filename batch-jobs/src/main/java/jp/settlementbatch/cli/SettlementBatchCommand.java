@@ -1,6 +1,7 @@
 package jp.settlementbatch.cli;
 
 import java.io.UncheckedIOException;
+import java.util.ServiceLoader;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -21,8 +22,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "settlement-batch", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
 		version = "settlement-batch 0.1.0", description = "Daily settlement batch for a card issuer.",
 		subcommands = { RunCommand.class, FilesCommand.class, ExecutionsCommand.class, RestartCommand.class,
-				AbandonCommand.class, GenerateCommand.class, DemoCommand.class, BenchCommand.class,
-				DailyCommand.class },
+				AbandonCommand.class, DemoCommand.class, DailyCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:completed, or already completed (no-op)", "1:failed: run the same command again to resume",
 				"2:usage or configuration error", "3:input rejected as a whole: an operator must act",
@@ -40,6 +40,10 @@ public class SettlementBatchCommand {
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		try {
 			CommandLine commandLine = new CommandLine(new SettlementBatchCommand());
+			// bench and generate, when the jar has the lab
+			for (DeveloperCommand command : ServiceLoader.load(DeveloperCommand.class)) {
+				commandLine.addSubcommand(command);
+			}
 			commandLine.setExitCodeExceptionMapper(SettlementBatchCommand::exitCodeOf);
 			commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
 				cl.getErr().println(message(ex));

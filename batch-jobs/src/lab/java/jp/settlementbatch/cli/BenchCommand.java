@@ -36,7 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * peak heap) and the ratios of quality.md.
  */
 @Command(name = "bench", description = "Benchmark the daily workflow on a synthetic day (JSON lines on stdout).")
-class BenchCommand implements Callable<Integer> {
+public class BenchCommand implements Callable<Integer>, DeveloperCommand {
 
 	@Mixin
 	SyntheticDayOptions size;

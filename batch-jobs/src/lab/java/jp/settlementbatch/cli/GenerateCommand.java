@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * the benchmark.
  */
 @Command(name = "generate", description = "Write a deterministic synthetic day of inbound files into a folder.")
-class GenerateCommand implements Callable<Integer> {
+public class GenerateCommand implements Callable<Integer>, DeveloperCommand {
 
 	@Option(names = "--business-date", required = true, paramLabel = "YYYY-MM-DD")
 	String businessDate;

@@ -63,6 +63,14 @@ public final class SyntheticDay {
 	 * writes it; without a {@link java.util.Formatter}, which made writing a large day
 	 * slow.
 	 */
+	/**
+	 * The last four digits of an account's card: in long arithmetic, so books above
+	 * 271,183 accounts do not overflow into a negative number.
+	 */
+	static String cardLast4(int account) {
+		return zeroPadded(account * 7919L % 10_000, 4);
+	}
+
 	static String zeroPadded(long value, int width) {
 		String digits = Long.toString(value);
 		return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
@@ -120,7 +128,7 @@ public final class SyntheticDay {
 				String id = "CF" + this.yyyymmdd + "N" + zeroPadded(n, 9);
 				String at = timestamp(random);
 				int merchant = random.nextInt(MERCHANTS.length);
-				String last4 = zeroPadded((account * 7919) % 10_000, 4);
+				String last4 = cardLast4(account);
 				if (roll < 3 && purchases > 0) {
 					int p = random.nextInt(Math.min(purchases, ring));
 					long amount = 1 + random.nextLong(purchaseAmounts[p]);

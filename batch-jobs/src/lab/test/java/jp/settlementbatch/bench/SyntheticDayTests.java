@@ -19,4 +19,12 @@ class SyntheticDayTests {
 		}
 	}
 
+	@Test
+	void cardLast4IsFourDigitsForAnyBookSize() {
+		assertThat(SyntheticDay.cardLast4(1)).isEqualTo("7919");
+		// 271,184 × 7,919 = 2,147,506,096 overflows an int
+		assertThat(SyntheticDay.cardLast4(271_184)).isEqualTo("6096");
+		assertThat(SyntheticDay.cardLast4(1_000_000)).isEqualTo("0000");
+	}
+
 }

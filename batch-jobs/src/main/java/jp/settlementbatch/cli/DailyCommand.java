@@ -2,17 +2,11 @@ package jp.settlementbatch.cli;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import jp.settlementbatch.day.DailyWorkflow;
-import jp.settlementbatch.day.DayReport;
 import jp.settlementbatch.day.DayRun;
 import jp.settlementbatch.day.DayRun.JobResult;
-import jp.settlementbatch.day.Holidays;
-import jp.settlementbatch.day.Inbox;
-import jp.settlementbatch.day.Manifest;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.files.FileStore;
 import picocli.CommandLine.Command;
@@ -69,27 +63,24 @@ class DailyCommand implements Callable<Integer> {
 	 * running job at a chunk boundary, and so the days).
 	 */
 	private int runDays(Platform platform, LocalDate from, LocalDate to) throws IOException {
-		JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
-		FileStore store = platform.bean(FileStore.class);
-		DayRun day = new DayRun(platform.bean(JobRuns.class), store, jdbc);
+		DayRun day = new DayRun(platform.bean(JobRuns.class), platform.bean(FileStore.class),
+				platform.bean(JdbcTemplate.class));
 		int exit = 0;
 		LocalDate date = from;
 		while (date != null && exit == 0) {
-			List<JobResult> results = day.run(date, this.day.inbox, this.day.outbox, this.tolerance.maxRejectRatio,
-					this.partitions);
-			for (JobResult result : results) {
+			DayRun.Reported reported = day.runAndReport(date, this.day.inbox, this.day.outbox,
+					this.tolerance.maxRejectRatio, this.partitions);
+			for (JobResult result : reported.results()) {
 				exit = Math.max(exit, result.exitCode(date));
 				System.out.printf("%s  %-32s %s%n", date, result.job() + (result.late(date) ? " " + result.date() : ""),
 						result.skipped() ? "skipped (" + result.note() + ")"
 								: "exit " + result.outcome().exitCode().code() + "  " + result.note());
 			}
-			Manifest manifest = Manifest.of(jdbc, new Inbox(store, this.day.inbox), date);
-			DayReport.write(store, jdbc, this.day.outbox, date, results, manifest);
 			System.out.println(date + "  files:");
-			manifest.lines().forEach(System.out::println);
+			reported.manifest().lines().forEach(System.out::println);
 			// the holiday calendar may come with the first date: the next date is decided
 			// now
-			date = DailyWorkflow.defined().nextRunDate(date, to, Holidays.of(jdbc));
+			date = day.nextRunDate(date, to);
 		}
 		return exit;
 	}

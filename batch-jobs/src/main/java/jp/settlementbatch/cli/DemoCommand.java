@@ -8,19 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
-import jp.settlementbatch.day.DailyWorkflow;
-import jp.settlementbatch.day.DayReport;
 import jp.settlementbatch.day.DayRun;
 import jp.settlementbatch.day.DayRun.JobResult;
-import jp.settlementbatch.day.Holidays;
-import jp.settlementbatch.day.Inbox;
-import jp.settlementbatch.day.Manifest;
 import jp.settlementbatch.support.files.FileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,16 +52,14 @@ class DemoCommand implements Callable<Integer> {
 		System.out.println("settlement-batch demo: the sample days " + FIRST + " to " + LAST
 				+ " on the embedded PostgreSQL under " + home.resolve("pgdata"));
 		return Platform.run(this.common, "demo", new String[] { "demo" }, Map.of(), platform -> {
-			JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
-			FileStore store = platform.bean(FileStore.class);
-			DayRun day = new DayRun(platform.bean(JobRuns.class), store, jdbc);
+			DayRun day = new DayRun(platform.bean(JobRuns.class), platform.bean(FileStore.class),
+					platform.bean(JdbcTemplate.class));
 			String days = inbox.resolve("{date}").toString();
 			int worst = 0;
-			for (LocalDate date = FIRST; date != null; date = DailyWorkflow.defined()
-				.nextRunDate(date, LAST, Holidays.of(jdbc))) {
+			for (LocalDate date = FIRST; date != null; date = day.nextRunDate(date, LAST)) {
 				System.out.println("\n== run date " + date + " (" + date.getDayOfWeek() + ")");
-				List<JobResult> results = day.run(date, days, outbox.toString(), 0.01, 0);
-				for (JobResult result : results) {
+				DayRun.Reported reported = day.runAndReport(date, days, outbox.toString(), 0.01, 0);
+				for (JobResult result : reported.results()) {
 					String job = result.job() + (result.late(date) ? " " + result.date() : "");
 					if (result.skipped()) {
 						System.out.printf("  %-26s skipped (%s)%n", job, result.note());
@@ -76,9 +68,7 @@ class DemoCommand implements Callable<Integer> {
 					System.out.printf("  %-26s exit %d  %s%n", job, result.outcome().exitCode().code(), result.note());
 					worst = Math.max(worst, result.exitCode(date));
 				}
-				Manifest manifest = Manifest.of(jdbc, new Inbox(store, days), date);
-				DayReport.write(store, jdbc, outbox.toString(), date, results, manifest);
-				manifest.attention().forEach(line -> System.out.println("  ATTENTION: " + line));
+				reported.manifest().attention().forEach(line -> System.out.println("  ATTENTION: " + line));
 			}
 			printWhatHappened(platform.bean(JdbcTemplate.class), outbox);
 			return worst == ExitCode.COMPLETED.code() ? 0 : worst;

@@ -1,11 +1,14 @@
 package jp.settlementbatch.day;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
+import jp.settlementbatch.calendar.Holidays;
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
@@ -116,6 +119,23 @@ public final class DayRun {
 		return results;
 	}
 
+	/** What a run date did: its jobs, and the manifest of its files. */
+	public record Reported(List<JobResult> results, Manifest manifest) {
+
+	}
+
+	/**
+	 * {@link #run} the date, then write {@code <outbox>/reports/daily_YYYYMMDD.json} with
+	 * the jobs and the file manifest.
+	 */
+	public Reported runAndReport(LocalDate runDate, String inbox, String outbox, double maxRejectRatio, int partitions)
+			throws IOException {
+		List<JobResult> results = run(runDate, inbox, outbox, maxRejectRatio, partitions);
+		Manifest manifest = Manifest.of(this.jdbc, new Inbox(this.files, inbox), runDate);
+		DayReport.write(this.files, this.jdbc, outbox, runDate, results, manifest);
+		return new Reported(results, manifest);
+	}
+
 	/**
 	 * Runs {@code job} for every earlier date whose file of its kind is in the inbox and
 	 * was never taken in, oldest first ({@link TakenIn#late}).
@@ -142,9 +162,16 @@ public final class DayRun {
 
 	/** Whether the file of import {@code job} is expected on {@code date}. */
 	public boolean expectedOn(String job, LocalDate date) {
-		return InboundFile.of(job)
-			.stream()
-			.anyMatch(file -> this.workflow.expected(file).includes(date, Holidays.of(this.jdbc)));
+		Set<LocalDate> holidays = Holidays.of(this.jdbc);
+		return InboundFile.of(job).stream().anyMatch(file -> this.workflow.expected(file).includes(date, holidays));
+	}
+
+	/**
+	 * The next run date after {@code date}, up to {@code through}, by the run-date rule
+	 * and the holidays imported so far; null when there is none.
+	 */
+	public LocalDate nextRunDate(LocalDate date, LocalDate through) {
+		return this.workflow.nextRunDate(date, through, Holidays.of(this.jdbc));
 	}
 
 	public static boolean isImport(String job) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.settlementbatch.calendar.Holidays;
 import jp.settlementbatch.support.intake.InboundFile;
 
 import org.springframework.jdbc.core.JdbcTemplate;

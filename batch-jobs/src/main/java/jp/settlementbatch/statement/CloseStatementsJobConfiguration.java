@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import jp.settlementbatch.calendar.Holidays;
 import jp.settlementbatch.ledger.AccountWork;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
@@ -68,8 +68,7 @@ class CloseStatementsJobConfiguration {
 
 		@Override
 		protected void prepare() {
-			this.holidays = new HashSet<>(
-					this.jdbc.queryForList("SELECT holiday_date FROM card.public_holiday", LocalDate.class));
+			this.holidays = Holidays.of(this.jdbc);
 		}
 
 		@Override

@@ -52,14 +52,7 @@ class AccrualsTests {
 		// the
 		// 29th as overdue on the 28th and 29th, and the repayment of the 26th posted on
 		// the 30th: 1,232 to interest, 4,768 to cash principal
-		Accruals.Account account = new Accruals.Account(REVOLVING_15, d("2026-11-29"));
-		account.position.cashPrincipal = 95_232;
-		account.position.lastClosedOn = d("2026-10-31");
-		account.position.dueDate = d("2026-11-27");
-		account.position.amountDue = 6_000;
-		account.position.duePrincipal = 4_768;
-		account.position.repaidSinceClose = 6_000;
-		account.position.principalRepaidSinceClose = 4_768;
+		Accruals.Account account = due27NovAccruedThe29th(95_232, 6_000, 4_768);
 		account.movements.add(new Accruals.Movement(d("2026-11-26"), 0, -4_768));
 		account.repaidSinceClose.add(new Accruals.Repaid(d("2026-11-26"), 6_000, 4_768));
 		account.lateChargePrincipal.put(d("2026-11-28"), 4_768L);
@@ -83,14 +76,7 @@ class AccrualsTests {
 	void aRepaymentThatLeavesTheAmountDueUnpaidLowersTheLateChargeByItsPrincipal() {
 		// 6,000 due, 4,768 principal; 2,000 paid on the 26th, posted late: all of it to
 		// the 1,232 interest and 768 principal; the account stays overdue on 4,000
-		Accruals.Account account = new Accruals.Account(REVOLVING_15, d("2026-11-29"));
-		account.position.cashPrincipal = 99_232;
-		account.position.lastClosedOn = d("2026-10-31");
-		account.position.dueDate = d("2026-11-27");
-		account.position.amountDue = 6_000;
-		account.position.duePrincipal = 4_768;
-		account.position.repaidSinceClose = 2_000;
-		account.position.principalRepaidSinceClose = 768;
+		Accruals.Account account = due27NovAccruedThe29th(99_232, 2_000, 768);
 		account.repaidSinceClose.add(new Accruals.Repaid(d("2026-11-26"), 2_000, 768));
 		account.lateChargePrincipal.put(d("2026-11-28"), 4_768L);
 
@@ -100,6 +86,22 @@ class AccrualsTests {
 			.filter(r -> r.kind().equals("LATE_CHARGE"))
 			.map(r -> r.day() + " " + r.principal() + " " + r.catchUp()))
 			.containsExactlyInAnyOrder("2026-11-28 -768 true", "2026-11-30 4000 false");
+	}
+
+	/**
+	 * 6,000 due on 27 Nov (1,232 interest, 4,768 principal) of the cycle closed 31 Oct,
+	 * accrued through the 29th, with what was repaid since the close.
+	 */
+	private static Accruals.Account due27NovAccruedThe29th(long cashPrincipal, long repaid, long principalRepaid) {
+		Accruals.Account account = new Accruals.Account(REVOLVING_15, d("2026-11-29"));
+		account.position.cashPrincipal = cashPrincipal;
+		account.position.lastClosedOn = d("2026-10-31");
+		account.position.dueDate = d("2026-11-27");
+		account.position.amountDue = 6_000;
+		account.position.duePrincipal = 4_768;
+		account.position.repaidSinceClose = repaid;
+		account.position.principalRepaidSinceClose = principalRepaid;
+		return account;
 	}
 
 }

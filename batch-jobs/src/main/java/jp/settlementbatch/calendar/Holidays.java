@@ -1,4 +1,4 @@
-package jp.settlementbatch.day;
+package jp.settlementbatch.calendar;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -6,7 +6,10 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The public holidays of the imported calendar (import-calendar). */
+/**
+ * The public holidays of the imported calendar ({@code card.public_holiday}, written by
+ * import-calendar).
+ */
 public final class Holidays {
 
 	private Holidays() {

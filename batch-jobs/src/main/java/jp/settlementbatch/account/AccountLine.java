@@ -4,25 +4,24 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 
-import jp.settlementbatch.support.intake.DetailRule;
 import jp.settlementbatch.support.intake.Fields;
 import jp.settlementbatch.support.intake.LineRejected;
 
 /**
- * Line rules of the accounts file (card master sync):
+ * A line of the accounts file (card master sync), as a row of
+ * {@code card.account_change}, and its rules ({@link #check}). The D record is
  * {@code D,account_id,customer_id,status,opened_on,repayment_method,shopping_limit,cash_limit,shopping_apr,cash_apr,closing_day,payment_day}.
  */
-final class AccountLine implements DetailRule {
-
-	static final String COLUMNS = "account_id, customer_id, status, opened_on, repayment_method, shopping_limit, "
-			+ "cash_limit, shopping_apr, cash_apr, closing_day, payment_day";
+record AccountLine(String accountId, String customerId, String status, LocalDate openedOn, String repaymentMethod,
+		long shoppingLimit, long cashLimit, BigDecimal shoppingApr, BigDecimal cashApr, int closingDay,
+		int paymentDay) {
 
 	private static final Set<String> STATUSES = Set.of("ACTIVE", "SUSPENDED", "CLOSED");
 
 	private static final Set<String> METHODS = Set.of("REVOLVING", "LUMP_SUM");
 
-	@Override
-	public Object[] check(String[] f, LocalDate businessDate) throws LineRejected {
+	/** The line of a D record's fields, or why it is rejected. */
+	static AccountLine check(String[] f, LocalDate businessDate) throws LineRejected {
 		String accountId = Fields.accountId(f[1], "account_id");
 		String customerId = Fields.id(f[2], "customer_id");
 		String status = Fields.oneOf(f[3], "status", STATUSES);
@@ -37,8 +36,8 @@ final class AccountLine implements DetailRule {
 		if (!InterestRateCap.shoppingAprAllowed(shoppingApr) || !InterestRateCap.cashAprAllowed(cashApr, cashLimit)) {
 			throw new LineRejected("INTEREST_RATE_CAP_EXCEEDED");
 		}
-		return new Object[] { accountId, customerId, status, openedOn, method, shoppingLimit, cashLimit, shoppingApr,
-				cashApr, closingDay, paymentDay };
+		return new AccountLine(accountId, customerId, status, openedOn, method, shoppingLimit, cashLimit, shoppingApr,
+				cashApr, closingDay, paymentDay);
 	}
 
 }

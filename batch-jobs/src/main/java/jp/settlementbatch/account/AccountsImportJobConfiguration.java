@@ -3,6 +3,7 @@ package jp.settlementbatch.account;
 import jp.settlementbatch.support.db.SqlScript;
 import jp.settlementbatch.support.intake.FileKind;
 import jp.settlementbatch.support.intake.IntakeJobs;
+import jp.settlementbatch.support.intake.IntakeSteps;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.context.annotation.Bean;
@@ -10,19 +11,27 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code import-accounts}: the day's card master changes, upserted into
- * {@code card.account}.
+ * {@code card.account}. Each line becomes an {@link AccountLine}; duplicates within the
+ * file are found by {@code settle-accounts.sql}, and {@code publish-accounts.sql} applies
+ * the accepted changes.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountsImportJobConfiguration {
 
-	static final FileKind ACCOUNTS = new FileKind("ACCOUNTS", "accounts", 12, 6, "card.account_change",
-			AccountLine.COLUMNS, new AccountLine(),
-			SqlScript.load(AccountsImportJobConfiguration.class, "settle-accounts.sql"),
-			SqlScript.load(AccountsImportJobConfiguration.class, "publish-accounts.sql"));
+	static final FileKind ACCOUNTS = FileKind.named("ACCOUNTS", "accounts")
+		.lines(12, AccountLine.class, AccountLine::check)
+		.moneyField(6)
+		.into("card.account_change")
+		.settle(SqlScript.load(AccountsImportJobConfiguration.class, "settle-accounts.sql"))
+		.publish(SqlScript.load(AccountsImportJobConfiguration.class, "publish-accounts.sql"))
+		.build();
 
 	@Bean
 	Job importAccountsJob(IntakeJobs intake) {
-		return intake.job("import-accounts", new IntakeJobs.Part(ACCOUNTS, "input"));
+		IntakeSteps accounts = intake.steps(ACCOUNTS, "input");
+		// the file's steps in order, then the job's verdict
+		return intake.job("import-accounts", accounts.receive(), accounts.load(), accounts.settle(), accounts.rejects(),
+				intake.verdict());
 	}
 
 }

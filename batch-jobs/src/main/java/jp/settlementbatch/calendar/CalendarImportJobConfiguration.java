@@ -59,7 +59,7 @@ class CalendarImportJobConfiguration {
 			importFiles.accept(fileId, count, count, 0, 0, 0);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
-		return intake.jobOf("import-calendar", replace);
+		return intake.job("import-calendar", replace, intake.verdict());
 	}
 
 }

@@ -5,26 +5,25 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jp.settlementbatch.support.intake.DetailRule;
 import jp.settlementbatch.support.intake.Fields;
 import jp.settlementbatch.support.intake.LineRejected;
 
 /**
- * Line rules of the payment processor's cash-flow file:
- * {@code D,transaction_id,account_id,type,amount,currency,transacted_at,merchant_name,mcc,card_last4,original_transaction_id}.
- * The value date is the date of transacted_at in Asia/Tokyo.
+ * A line of the payment processor's cash-flow file, as a row of
+ * {@code payment.cash_flow}, and its rules ({@link #check}). The file's D record is
+ * {@code D,transaction_id,account_id,type,amount,currency,transacted_at,merchant_name,mcc,card_last4,original_transaction_id};
+ * the value date is the date of transacted_at in Asia/Tokyo.
  */
-final class CashFlowLine implements DetailRule {
-
-	static final String COLUMNS = "transaction_id, account_id, type, amount, currency, transacted_at, value_date, "
-			+ "merchant_name, mcc, card_last4, original_transaction_id";
+record CashFlowLine(String transactionId, String accountId, String type, long amount, String currency,
+		Instant transactedAt, LocalDate valueDate, String merchantName, String mcc, String cardLast4,
+		String originalTransactionId) {
 
 	private static final Set<String> TYPES = Set.of("PURCHASE", "REFUND", "CASH_ADVANCE", "FEE");
 
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-	@Override
-	public Object[] check(String[] f, LocalDate businessDate) throws LineRejected {
+	/** The line of a D record's fields, or why it is rejected. */
+	static CashFlowLine check(String[] f, LocalDate businessDate) throws LineRejected {
 		String transactionId = Fields.id(f[1], "transaction_id");
 		String accountId = Fields.accountId(f[2], "account_id");
 		String type = Fields.oneOf(f[3], "type", TYPES);
@@ -49,8 +48,8 @@ final class CashFlowLine implements DetailRule {
 		else if (!f[10].isEmpty()) {
 			throw LineRejected.invalid("original_transaction_id");
 		}
-		return new Object[] { transactionId, accountId, type, amount, "JPY", at, valueDate, merchantName, mcc,
-				cardLast4, original };
+		return new CashFlowLine(transactionId, accountId, type, amount, "JPY", at, valueDate, merchantName, mcc,
+				cardLast4, original);
 	}
 
 	private static String emptyOr(String value, String field) throws LineRejected {

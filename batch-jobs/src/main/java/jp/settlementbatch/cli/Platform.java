@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.settlementbatch.SettlementBatchApplication;
 import jp.settlementbatch.support.db.EmbeddedDatabase;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,15 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The running application behind a command: the database (external by URL, or the
  * embedded one), the Spring context, and Spring Cloud Task's record of the invocation.
+ *
+ * <p>
+ * Each command starts its own Spring application, after picocli has parsed and checked
+ * its arguments, rather than one context for every command as picocli's Spring Boot
+ * starter would build before parsing: {@code --help}, a usage error (exit 2) or a missing
+ * input (exit 4) then answer without starting Spring or touching a database, the embedded
+ * PostgreSQL starts only for commands that need it and before the context that uses it,
+ * and only commands that change something are recorded as Spring Cloud Task executions
+ * (their own context properties).
  */
 final class Platform implements AutoCloseable {
 
@@ -211,12 +219,17 @@ final class Platform implements AutoCloseable {
 			HttpResponse<String> response = client.send(
 					HttpRequest.newBuilder(URI.create(endpoint + "/task")).timeout(Duration.ofSeconds(2)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			Matcher arn = Pattern.compile("\"TaskARN\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-			return arn.find() ? java.util.Optional.of(arn.group(1)) : java.util.Optional.empty();
+			return taskArn(response.body());
 		}
 		catch (Exception ex) {
 			return java.util.Optional.empty();
 		}
+	}
+
+	/** The task ARN in a task metadata v4 response, if it names one. */
+	static java.util.Optional<String> taskArn(String taskMetadata) throws IOException {
+		String arn = new ObjectMapper().readTree(taskMetadata).path("TaskARN").asText("");
+		return arn.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(arn);
 	}
 
 	private static boolean isBlank(String value) {

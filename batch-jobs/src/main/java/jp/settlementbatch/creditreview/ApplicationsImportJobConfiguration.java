@@ -3,6 +3,7 @@ package jp.settlementbatch.creditreview;
 import jp.settlementbatch.support.db.SqlScript;
 import jp.settlementbatch.support.intake.FileKind;
 import jp.settlementbatch.support.intake.IntakeJobs;
+import jp.settlementbatch.support.intake.IntakeSteps;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.context.annotation.Bean;
@@ -16,19 +17,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApplicationsImportJobConfiguration {
 
-	static final FileKind WATCHLIST = new FileKind("WATCHLIST", "watchlist", 6, -1, "application.watchlist_entry",
-			WatchlistLine.COLUMNS, new WatchlistLine(),
-			SqlScript.load(ApplicationsImportJobConfiguration.class, "settle-watchlist.sql"), "");
+	static final FileKind WATCHLIST = FileKind.named("WATCHLIST", "watchlist")
+		.lines(6, WatchlistLine.class, WatchlistLine::check)
+		.into("application.watchlist_entry")
+		.settle(SqlScript.load(ApplicationsImportJobConfiguration.class, "settle-watchlist.sql"))
+		.build();
 
-	static final FileKind APPLICATIONS = new FileKind("APPLICATIONS", "applications", 19, 12,
-			"application.application_change", ApplicationLine.COLUMNS, new ApplicationLine(),
-			SqlScript.load(ApplicationsImportJobConfiguration.class, "settle-applications.sql"),
-			SqlScript.load(ApplicationsImportJobConfiguration.class, "publish-applications.sql"));
+	static final FileKind APPLICATIONS = FileKind.named("APPLICATIONS", "applications")
+		.lines(19, ApplicationLine.class, ApplicationLine::check)
+		.moneyField(12)
+		.into("application.application_change")
+		.settle(SqlScript.load(ApplicationsImportJobConfiguration.class, "settle-applications.sql"))
+		.publish(SqlScript.load(ApplicationsImportJobConfiguration.class, "publish-applications.sql"))
+		.build();
 
 	@Bean
 	Job importApplicationsJob(IntakeJobs intake) {
-		return intake.job("import-applications", new IntakeJobs.Part(WATCHLIST, "watchlist"),
-				new IntakeJobs.Part(APPLICATIONS, "input"));
+		IntakeSteps watchlist = intake.steps(WATCHLIST, "watchlist");
+		IntakeSteps applications = intake.steps(APPLICATIONS, "input");
+		// each file's steps in order, then the job's verdict
+		return intake.job("import-applications", watchlist.receive(), watchlist.load(), watchlist.settle(),
+				watchlist.rejects(), applications.receive(), applications.load(), applications.settle(),
+				applications.rejects(), intake.verdict());
 	}
 
 }

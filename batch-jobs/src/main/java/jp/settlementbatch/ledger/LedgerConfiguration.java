@@ -18,7 +18,7 @@ class LedgerConfiguration {
 	@Bean
 	LedgerJobs ledgerJobs(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, @Value("${settlement.chunk-size:1000}") int chunkSize) {
+			RunProgress progress, @Value("${settlement.chunk-size:10000}") int chunkSize) {
 		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, chunkSize);
 	}
 

@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccountLineTests {
 
-	private final AccountLine rule = new AccountLine();
-
 	private static String[] account(String cashLimit, String shoppingApr, String cashApr) {
 		return new String[] { "D", "1000000001", "CUS00000001", "ACTIVE", "2020-04-01", "REVOLVING", "500000",
 				cashLimit, shoppingApr, cashApr, "31", "27" };
@@ -29,7 +27,7 @@ class AccountLineTests {
 
 	@Test
 	void anAccountAtItsCapIsTakenAndOneAboveIsRejected() throws LineRejected {
-		assertThat(this.rule.check(account("500000", "15.00", "18.00"), LocalDate.now())[8])
+		assertThat(AccountLine.check(account("500000", "15.00", "18.00"), LocalDate.now()).cashApr())
 			.isEqualTo(new BigDecimal("18.00"));
 		assertCapExceeded(account("500000", "15.00", "18.01"));
 		assertCapExceeded(account("1000000", "15.00", "15.50"));
@@ -42,13 +40,13 @@ class AccountLineTests {
 	void closingAndPaymentDaysAreOneTo28Or31() {
 		String[] line = account("500000", "15.00", "18.00");
 		line[10] = "30";
-		assertThatThrownBy(() -> this.rule.check(line, LocalDate.now())).isInstanceOf(LineRejected.class)
+		assertThatThrownBy(() -> AccountLine.check(line, LocalDate.now())).isInstanceOf(LineRejected.class)
 			.extracting(ex -> ((LineRejected) ex).reason())
 			.isEqualTo("INVALID_FIELD:closing_day");
 	}
 
 	private void assertCapExceeded(String[] line) {
-		assertThatThrownBy(() -> this.rule.check(line, LocalDate.now())).isInstanceOf(LineRejected.class)
+		assertThatThrownBy(() -> AccountLine.check(line, LocalDate.now())).isInstanceOf(LineRejected.class)
 			.extracting(ex -> ((LineRejected) ex).reason())
 			.isEqualTo("INTEREST_RATE_CAP_EXCEEDED");
 	}

@@ -12,8 +12,6 @@ class CashFlowLineTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
-	private final CashFlowLine rule = new CashFlowLine();
-
 	private static String[] line(String type, String amount, String currency, String at, String mcc, String original) {
 		return new String[] { "D", "CF1", "1000000001", type, amount, currency, at, "ローソン 品川店", mcc, "1234", original };
 	}
@@ -21,13 +19,14 @@ class CashFlowLineTests {
 	@Test
 	void aPurchaseBecomesItsColumnsWithTheTokyoValueDate() throws LineRejected {
 		// given a purchase at 23:30 UTC on 19 Nov, which is 08:30 on 20 Nov in Tokyo
-		Object[] values = this.rule.check(line("PURCHASE", "1200", "JPY", "2026-11-19T23:30:00Z", "5411", ""), DAY);
+		CashFlowLine line = CashFlowLine.check(line("PURCHASE", "1200", "JPY", "2026-11-19T23:30:00Z", "5411", ""),
+				DAY);
 
 		// then
-		assertThat(values[0]).isEqualTo("CF1");
-		assertThat(values[3]).isEqualTo(1200L);
-		assertThat(values[6]).isEqualTo(LocalDate.of(2026, 11, 20));
-		assertThat(values[10]).isNull();
+		assertThat(line.transactionId()).isEqualTo("CF1");
+		assertThat(line.amount()).isEqualTo(1200L);
+		assertThat(line.valueDate()).isEqualTo(LocalDate.of(2026, 11, 20));
+		assertThat(line.originalTransactionId()).isNull();
 	}
 
 	@Test
@@ -58,13 +57,14 @@ class CashFlowLineTests {
 				"INVALID_FIELD:original_transaction_id");
 		assertReason(line("PURCHASE", "100", "JPY", "2026-11-20T10:00:00+09:00", "5411", "CF0"),
 				"INVALID_FIELD:original_transaction_id");
-		assertThat(this.rule.check(line("REFUND", "100", "JPY", "2026-11-20T10:00:00+09:00", "5411", "CF0"), DAY)[10])
-			.isEqualTo("CF0");
+		assertThat(CashFlowLine.check(line("REFUND", "100", "JPY", "2026-11-20T10:00:00+09:00", "5411", "CF0"), DAY)
+			.originalTransactionId()).isEqualTo("CF0");
 	}
 
 	@Test
 	void aFeeHasNoMerchantCategoryAndOthersHaveFourDigits() throws LineRejected {
-		assertThat(this.rule.check(line("FEE", "550", "JPY", "2026-11-20T10:00:00+09:00", "", ""), DAY)[8]).isNull();
+		assertThat(CashFlowLine.check(line("FEE", "550", "JPY", "2026-11-20T10:00:00+09:00", "", ""), DAY).mcc())
+			.isNull();
 		assertReason(line("FEE", "550", "JPY", "2026-11-20T10:00:00+09:00", "5411", ""), "INVALID_FIELD:mcc");
 		assertReason(line("PURCHASE", "550", "JPY", "2026-11-20T10:00:00+09:00", "541", ""), "INVALID_FIELD:mcc");
 	}
@@ -81,7 +81,7 @@ class CashFlowLineTests {
 	}
 
 	private void assertReason(String[] fields, String reason) {
-		assertThatThrownBy(() -> this.rule.check(fields, DAY)).isInstanceOf(LineRejected.class)
+		assertThatThrownBy(() -> CashFlowLine.check(fields, DAY)).isInstanceOf(LineRejected.class)
 			.extracting(ex -> ((LineRejected) ex).reason())
 			.isEqualTo(reason);
 	}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -16,11 +18,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * The account ids and which of them are closed, read once when a load starts, so each
  * line's account is checked in memory as it is read instead of by a second pass over the
- * loaded rows. Account ids are ten digits: held in an open-addressing table of
- * {@code long}s, about 16 bytes per account (16 MB per million accounts), whatever the
- * size of the file. When the ids lie close together, as ids given out in sequence do,
- * they are held instead as two bit sets over their range (at most 16 bytes per account
- * too), small enough to stay in the processor's cache while a file is checked.
+ * loaded rows. When the ids lie close together, as ids given out in sequence do, they are
+ * held as two {@link BitSet}s over their range (two bits per id in the range); otherwise
+ * as a sorted array searched by halves, with a bit set of the closed ones (8 bytes and a
+ * bit per account), whatever the size of the file.
  *
  * <p>
  * The accounts are read with {@code COPY ... TO STDOUT} and taken as they stream in: the
@@ -29,21 +30,17 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class AccountBook {
 
-	private static final long CLOSED = 1L << 62;
-
-	/** id + 1 (0 marks a free slot), with {@link #CLOSED} set for a closed account. */
-	private long[] slots = new long[1 << 12];
+	/** The ids as read (-1 for an id of another shape), and which are closed. */
+	private long[] ids = new long[1 << 12];
 
 	private int size;
 
-	private long lowest = Long.MAX_VALUE;
+	private BitSet closed = new BitSet();
 
-	private long highest = -1;
+	private long lowest;
 
-	/** Dense form: bit {@code id - lowest} set for every account, and for closed ones. */
-	private long[] known;
-
-	private long[] closed;
+	/** Dense form: bit {@code id - lowest} set for every account. */
+	private BitSet known;
 
 	private AccountBook() {
 	}
@@ -83,81 +80,71 @@ final class AccountBook {
 			return null;
 		}
 		long id = parse(accountId);
-		boolean isClosed;
+		int at;
 		if (this.known != null) {
 			long bit = id - this.lowest;
-			if (bit < 0 || id > this.highest || (this.known[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-				return "UNKNOWN_ACCOUNT";
-			}
-			isClosed = (this.closed[(int) (bit >>> 6)] & (1L << bit)) != 0;
+			at = (bit < 0 || bit >= this.known.length() || !this.known.get((int) bit)) ? -1 : (int) bit;
 		}
 		else {
-			long slot = id < 0 ? 0 : this.slots[find(this.slots, id)];
-			if (slot == 0) {
-				return "UNKNOWN_ACCOUNT";
-			}
-			isClosed = (slot & CLOSED) != 0;
+			at = (id < 0) ? -1 : Arrays.binarySearch(this.ids, 0, this.size, id);
 		}
-		return rule == Accounts.OPEN && isClosed ? "ACCOUNT_CLOSED" : null;
+		if (at < 0) {
+			return "UNKNOWN_ACCOUNT";
+		}
+		return rule == Accounts.OPEN && this.closed.get(at) ? "ACCOUNT_CLOSED" : null;
 	}
 
 	/** Adds an account, unless its id (-1) is of another shape: no line can name it. */
 	private void add(long id, boolean closed) {
-		if (id >= 0) {
-			insert(id, closed);
-			this.lowest = Math.min(this.lowest, id);
-			this.highest = Math.max(this.highest, id);
+		if (id < 0) {
+			return;
 		}
+		if (this.size == this.ids.length) {
+			this.ids = Arrays.copyOf(this.ids, this.size * 2);
+		}
+		if (closed) {
+			this.closed.set(this.size);
+		}
+		this.ids[this.size++] = id;
 	}
 
 	/**
-	 * Chooses the dense form when it takes no more memory than the table: two bits per id
-	 * in the range, so fewer than 64 ids in the range per account (16 bytes).
+	 * Sorts the ids with their closed bits, then chooses the dense form when it takes no
+	 * more memory: fewer than 32 ids in the range per account.
 	 */
 	private AccountBook seal() {
-		if (this.size > 0 && this.highest - this.lowest < 64L * this.size) {
-			int words = (int) ((this.highest - this.lowest) >>> 6) + 1;
-			this.known = new long[words];
-			this.closed = new long[words];
-			for (long slot : this.slots) {
-				if (slot != 0) {
-					long bit = (slot & ~CLOSED) - 1 - this.lowest;
-					this.known[(int) (bit >>> 6)] |= 1L << bit;
-					if ((slot & CLOSED) != 0) {
-						this.closed[(int) (bit >>> 6)] |= 1L << bit;
-					}
-				}
+		long[] keyed = new long[this.size];
+		for (int i = 0; i < this.size; i++) {
+			// ids are ten digits (< 2^34): the closed bit rides below them
+			keyed[i] = (this.ids[i] << 1) | (this.closed.get(i) ? 1 : 0);
+		}
+		Arrays.sort(keyed);
+		this.ids = new long[this.size];
+		this.closed = new BitSet(this.size);
+		int distinct = 0;
+		for (long key : keyed) {
+			long id = key >>> 1;
+			if (distinct > 0 && this.ids[distinct - 1] == id) {
+				distinct--; // an id read twice counts once, closed if either row says so
 			}
-			this.slots = null;
+			this.ids[distinct] = id;
+			this.closed.set(distinct, (key & 1) != 0);
+			distinct++;
+		}
+		this.size = distinct;
+		if (distinct > 0 && this.ids[distinct - 1] - this.ids[0] < 32L * distinct) {
+			this.lowest = this.ids[0];
+			this.known = new BitSet();
+			BitSet closedByBit = new BitSet();
+			for (int i = 0; i < distinct; i++) {
+				int bit = (int) (this.ids[i] - this.lowest);
+				this.known.set(bit);
+				closedByBit.set(bit, this.closed.get(i));
+			}
+			this.closed = closedByBit;
+			this.ids = null;
 		}
 		return this;
-	}
-
-	private void insert(long id, boolean closed) {
-		if (2 * (this.size + 1) > this.slots.length) {
-			long[] larger = new long[this.slots.length * 2];
-			for (long slot : this.slots) {
-				if (slot != 0) {
-					larger[find(larger, (slot & ~CLOSED) - 1)] = slot;
-				}
-			}
-			this.slots = larger;
-		}
-		int at = find(this.slots, id);
-		if (this.slots[at] == 0) {
-			this.size++;
-		}
-		this.slots[at] = (id + 1) | (closed ? CLOSED : 0);
-	}
-
-	/** The slot of {@code id}, or the free slot where it would go. */
-	private static int find(long[] slots, long id) {
-		int mask = slots.length - 1;
-		int at = Long.hashCode(id * 0x9E3779B97F4A7C15L) & mask;
-		while (slots[at] != 0 && ((slots[at] & ~CLOSED) - 1) != id) {
-			at = (at + 1) & mask;
-		}
-		return at;
 	}
 
 	private static long parse(String accountId) {

@@ -96,12 +96,7 @@ public final class Fields {
 	}
 
 	public static LocalDate date(String value, String field) throws LineRejected {
-		try {
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw LineRejected.invalid(field);
-		}
+		return parsed(value, field, LocalDate::parse);
 	}
 
 	public static LocalDate optionalDate(String value, String field) throws LineRejected {
@@ -110,8 +105,13 @@ public final class Fields {
 
 	/** ISO-8601 with an offset. */
 	public static OffsetDateTime timestamp(String value, String field) throws LineRejected {
+		return parsed(value, field, OffsetDateTime::parse);
+	}
+
+	private static <T> T parsed(String value, String field, java.util.function.Function<String, T> parser)
+			throws LineRejected {
 		try {
-			return OffsetDateTime.parse(value);
+			return parser.apply(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw LineRejected.invalid(field);

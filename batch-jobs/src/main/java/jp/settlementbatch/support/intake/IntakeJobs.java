@@ -1,36 +1,28 @@
 package jp.settlementbatch.support.intake;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import javax.sql.DataSource;
 
-import jp.settlementbatch.support.progress.RunProgress;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.IntakeSteps.IntakeContext;
+import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds import jobs from file kinds. Each file of a job gets receive, load, settle and
- * rejects steps; a last {@code verdict} step gives the job the exit status REJECTED when
+ * What an import job is made of: the {@linkplain #steps steps of each file}, and a last
+ * {@linkplain #verdict() verdict} step that gives the job the exit status REJECTED when
  * any of its files was rejected as a whole (the CLI's exit code 3).
  */
 public class IntakeJobs {
-
-	/** A file of an import job and the job-parameter prefix its input is pinned under. */
-	public record Part(FileKind kind, String parameterPrefix) {
-
-	}
 
 	private final IntakeContext context;
 
@@ -41,31 +33,23 @@ public class IntakeJobs {
 				new ImportFiles(jdbc), chunkSize, progress);
 	}
 
-	public Job job(String name, Part... parts) {
-		List<Step> steps = new ArrayList<>();
-		for (Part part : parts) {
-			IntakeSteps intake = new IntakeSteps(part.kind(), part.parameterPrefix(), this.context);
-			steps.add(intake.receive());
-			steps.add(intake.load());
-			steps.add(intake.settle());
-			steps.add(intake.rejects());
-		}
-		return jobOf(name, steps.toArray(Step[]::new));
-	}
-
-	/** A job of the given steps and the closing verdict step. */
-	public Job jobOf(String name, Step... stepsBeforeVerdict) {
-		List<Step> steps = new ArrayList<>(List.of(stepsBeforeVerdict));
-		steps.add(verdict());
+	/** An import job of these steps, in this order, reporting its progress. */
+	public Job job(String name, Step first, Step... next) {
 		SimpleJobBuilder job = new JobBuilder(name, this.context.jobRepository()).listener(this.context.stepListener())
-			.start(steps.get(0));
-		for (Step step : steps.subList(1, steps.size())) {
+			.start(first);
+		for (Step step : next) {
 			job.next(step);
 		}
 		return job.build();
 	}
 
-	private Step verdict() {
+	/** The steps of one file of a kind, pinned under the job parameters' prefix. */
+	public IntakeSteps steps(FileKind kind, String parameterPrefix) {
+		return new IntakeSteps(kind, parameterPrefix, this.context);
+	}
+
+	/** The last step of every import job. */
+	public Step verdict() {
 		return new StepBuilder("verdict", this.context.jobRepository()).tasklet((contribution, chunkContext) -> {
 			long instanceId = chunkContext.getStepContext()
 				.getStepExecution()

@@ -31,6 +31,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -40,8 +41,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The steps of importing one file kind (see the package description). */
-final class IntakeSteps {
+/**
+ * The four steps that take in one file of a kind, in the order a job runs them (see the
+ * package description): {@link #receive}, {@link #load}, {@link #settle} and
+ * {@link #rejects}.
+ */
+public final class IntakeSteps {
 
 	static final String DUPLICATE = "DUPLICATE";
 
@@ -63,28 +68,37 @@ final class IntakeSteps {
 		return verb + "-" + this.kind.slug();
 	}
 
-	Step receive() {
+	/**
+	 * Registers the file in {@code batch.import_file} as LOADING, or rejects it at once
+	 * when a different file of the same type was already accepted for its date.
+	 */
+	public Step receive() {
 		return tasklet(stepName("receive"), this::receive);
 	}
 
-	Step load() {
-		LoadStep load = new LoadStep(this.kind, this.prefix, this.context.files(), this.context.importFiles(),
+	/** Checks every line and COPYs it into the kind's table or the rejects. */
+	public Step load() {
+		LoadTasklet load = new LoadTasklet(this.kind, this.prefix, this.context.files(), this.context.importFiles(),
 				this.context.dataSource(), this.context.chunkSize());
 		return new StepBuilder(stepName("load"), this.context.jobRepository())
-			.<LineBlock, LineBlock>chunk(load.chunkSize())
-			.transactionManager(this.context.transactionManager())
-			.reader(load)
-			.writer(load)
-			.listener(load)
-			.listener(this.context.stepListener())
+			.tasklet(load, this.context.transactionManager())
+			.stream(load)
+			.listener((StepExecutionListener) load)
+			.listener((StepExecutionListener) this.context.stepListener())
+			.listener((ChunkListener<?, ?>) this.context.stepListener())
 			.build();
 	}
 
-	Step settle() {
+	/**
+	 * Runs the kind's set-based checks and the whole-file checks, then accepts the file
+	 * (and publishes it) or rejects it, in one transaction.
+	 */
+	public Step settle() {
 		return tasklet(stepName("settle"), this::settle);
 	}
 
-	Step rejects() {
+	/** Writes the reject file when an earlier attempt's settle step did not. */
+	public Step rejects() {
 		return tasklet(stepName("rejects"), this::writeRejects);
 	}
 
@@ -119,11 +133,9 @@ final class IntakeSteps {
 		long fileId = files.register(input.get().object().name(), this.kind.fileType(), businessDate, runDate,
 				input.get().sha256(), input.get().object().size(), input.get().object().uri(),
 				input.get().object().version(), instanceId);
-		if (!"CALENDAR".equals(this.kind.fileType())) {
-			Optional<ImportFile> accepted = files.accepted(this.kind.fileType(), businessDate);
-			if (accepted.isPresent() && !accepted.get().sha256().equals(input.get().sha256())) {
-				files.reject(fileId, FileRejection.CONFLICTING_FILE, 0, 0, 0, 0);
-			}
+		Optional<ImportFile> accepted = files.accepted(this.kind.fileType(), businessDate);
+		if (accepted.isPresent() && !accepted.get().sha256().equals(input.get().sha256())) {
+			files.reject(fileId, FileRejection.CONFLICTING_FILE, 0, 0, 0, 0);
 		}
 	}
 
@@ -146,7 +158,7 @@ final class IntakeSteps {
 		if (rejection == null && read.encodingErrors() > maxRejectRatio * read.details()) {
 			rejection = FileRejection.NOT_UTF8;
 		}
-		long duplicates = load.getExecutionContext().getLong(LoadStep.DUPLICATES, 0L);
+		long duplicates = load.getExecutionContext().getLong(LoadTasklet.DUPLICATES, 0L);
 		if (rejection == null && !this.kind.settleSql().isBlank()) {
 			runStatements(this.kind.settleSql(), file.fileId(), businessDate);
 			moveDatabaseRejects(file, parameters);
@@ -161,7 +173,7 @@ final class IntakeSteps {
 		if (rejection == null) {
 			files.lockDay(this.kind.fileType(), businessDate);
 			Optional<ImportFile> accepted = files.accepted(this.kind.fileType(), businessDate);
-			if (accepted.isPresent() && !"CALENDAR".equals(this.kind.fileType())) {
+			if (accepted.isPresent()) {
 				rejection = FileRejection.CONFLICTING_FILE;
 			}
 		}

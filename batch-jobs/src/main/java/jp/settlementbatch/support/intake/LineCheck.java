@@ -28,9 +28,8 @@ final class LineCheck {
 		this.businessDate = businessDate;
 		this.accounts = accounts;
 		this.accountColumn = kind.columnIndex("account_id");
-		if (kind.accounts() != FileKind.Accounts.ANY && (accounts == null || this.accountColumn < 0)) {
-			throw new IllegalArgumentException(
-					kind.fileType() + " checks accounts: it needs the book and an account_id");
+		if (kind.accounts() != FileKind.Accounts.ANY && accounts == null) {
+			throw new IllegalArgumentException(kind.fileType() + " checks accounts: it needs the accounts read");
 		}
 	}
 
@@ -44,15 +43,16 @@ final class LineCheck {
 			return CheckedLine.rejected(number, "MALFORMED", raw);
 		}
 		try {
-			Object[] values = this.kind.rule().check(line.fields(), this.businessDate);
+			Record row = this.kind.check(line.fields(), this.businessDate);
+			Object[] values = this.kind.values(row);
 			if (this.kind.accounts() != FileKind.Accounts.ANY) {
 				String reason = this.accounts.rejection((String) values[this.accountColumn], this.kind.accounts());
 				if (reason != null) {
 					return CheckedLine.rejected(number, reason, raw);
 				}
 			}
-			byte[] row = this.encoder.encode(number, values);
-			return row != null ? CheckedLine.encoded(number, row, raw) : CheckedLine.accepted(number, values, raw);
+			byte[] encoded = this.encoder.encode(number, values);
+			return encoded != null ? CheckedLine.encoded(number, encoded, raw) : CheckedLine.accepted(number, row, raw);
 		}
 		catch (LineRejected ex) {
 			return CheckedLine.rejected(number, ex.reason(), raw);

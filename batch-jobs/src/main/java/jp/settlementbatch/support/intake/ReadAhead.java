@@ -16,9 +16,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * current chunk, so parsing overlaps with PostgreSQL taking in the previous COPY.
  *
  * <p>
- * The lines go to the step in {@linkplain LineBlock blocks} of at most {@value #BLOCK}. A
- * block never crosses a chunk boundary: a chunk of {@link #blocksPerChunk(int)
- * blocksPerChunk(chunkLines)} blocks holds exactly {@code chunkLines} lines (the last
+ * The lines go to the step in blocks of at most {@value #BLOCK}. A block never crosses a
+ * chunk boundary: the blocks of a chunk hold exactly {@code chunkLines} lines (the last
  * block of a chunk is shorter when {@value #BLOCK} does not divide it).
  *
  * <p>
@@ -56,6 +55,9 @@ final class ReadAhead implements AutoCloseable {
 
 	private boolean ended;
 
+	/** A block taken by {@link #hasMore()}, not yet handed over. */
+	private Handover waiting;
+
 	private RuntimeException failure;
 
 	private volatile boolean closed;
@@ -72,11 +74,6 @@ final class ReadAhead implements AutoCloseable {
 		this.worker = new Thread(() -> prepare(reader, check), "read-ahead");
 		this.worker.setDaemon(true);
 		this.worker.start();
-	}
-
-	/** Blocks in a chunk of {@code chunkLines} lines: the step's chunk size in items. */
-	static int blocksPerChunk(int chunkLines) {
-		return (chunkLines + BLOCK - 1) / BLOCK;
 	}
 
 	private void prepare(RecordFileReader reader, LineCheck check) {
@@ -129,7 +126,39 @@ final class ReadAhead implements AutoCloseable {
 	 * The next block of checked lines, or null at the end of the file. A failure of the
 	 * reading comes after the lines read before it, and again on every later call.
 	 */
-	LineBlock next() {
+	List<CheckedLine> next() {
+		Handover handover = (this.waiting != null) ? this.waiting : take();
+		this.waiting = null;
+		if (handover == null) {
+			return null;
+		}
+		if (handover.after() != null) {
+			this.handedOver = handover.after();
+		}
+		return handover.lines();
+	}
+
+	/**
+	 * Whether lines remain: waits for the next block, which {@link #next} then hands
+	 * over. A failure of the reading counts as more, so that {@link #next} throws it.
+	 */
+	boolean hasMore() {
+		if (this.waiting == null) {
+			try {
+				this.waiting = take();
+			}
+			catch (RuntimeException ex) {
+				return true;
+			}
+		}
+		return this.waiting != null;
+	}
+
+	/**
+	 * The next handover with lines, or null at the end (whose final position, with the
+	 * trailer's checks, then counts as handed over).
+	 */
+	private Handover take() {
 		while (true) {
 			if (this.failure != null) {
 				throw this.failure;
@@ -147,11 +176,11 @@ final class ReadAhead implements AutoCloseable {
 			}
 			this.failure = handover.failure();
 			this.ended = handover.end();
+			if (!handover.lines().isEmpty()) {
+				return handover;
+			}
 			if (handover.after() != null) {
 				this.handedOver = handover.after();
-			}
-			if (!handover.lines().isEmpty()) {
-				return new LineBlock(handover.lines());
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
@@ -69,23 +71,23 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		this.current = jobExecution;
-		log.atInfo()
-			.addKeyValue("event", "job_started")
-			.addKeyValue("job", jobExecution.getJobInstance().getJobName())
-			.addKeyValue("job_execution_id", jobExecution.getId())
-			.log("Job {} started (execution {})", jobExecution.getJobInstance().getJobName(), jobExecution.getId());
+		jobEvent("job_started", jobExecution).log("Job {} started (execution {})",
+				jobExecution.getJobInstance().getJobName(), jobExecution.getId());
 	}
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
 		this.current = null;
-		log.atInfo()
-			.addKeyValue("event", "job_finished")
-			.addKeyValue("job", jobExecution.getJobInstance().getJobName())
-			.addKeyValue("job_execution_id", jobExecution.getId())
-			.addKeyValue("status", jobExecution.getStatus().name())
+		jobEvent("job_finished", jobExecution).addKeyValue("status", jobExecution.getStatus().name())
 			.addKeyValue("exit_code", jobExecution.getExitStatus().getExitCode())
 			.log("Job {} ended {}", jobExecution.getJobInstance().getJobName(), jobExecution.getStatus());
+	}
+
+	private static LoggingEventBuilder jobEvent(String event, JobExecution jobExecution) {
+		return log.atInfo()
+			.addKeyValue("event", event)
+			.addKeyValue("job", jobExecution.getJobInstance().getJobName())
+			.addKeyValue("job_execution_id", jobExecution.getId());
 	}
 
 	@Override
@@ -98,6 +100,16 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
+		chunkDone();
+	}
+
+	/** After each call of a tasklet step that loads in chunks. */
+	@Override
+	public void afterChunk(ChunkContext context) {
+		chunkDone();
+	}
+
+	private void chunkDone() {
 		stopIfRequested(this.step);
 		long now = System.nanoTime();
 		long interval = this.terminal != null ? Duration.ofMillis(500).toNanos() : Duration.ofSeconds(10).toNanos();

@@ -365,10 +365,11 @@ class ImportIntegrationTests {
 		assertThat(this.cli.run("executions").exitCode()).isZero();
 		DataSource dataSource = this.jdbc.getDataSource();
 		TransactionTemplate chunk = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		FileKind cashFlows = new FileKind("CASH_FLOWS", "cash-flows", 11, 4, "payment.cash_flow",
-				"transaction_id, account_id, type, amount, currency, transacted_at, value_date, merchant_name, mcc, "
-						+ "card_last4, original_transaction_id",
-				(fields, day) -> new Object[0], "transaction_id", FileKind.Accounts.ANY, "", "");
+		FileKind cashFlows = FileKind.named("CASH_FLOWS", "cash-flows")
+			.lines(11, CashFlow.class, (fields, day) -> null)
+			.into("payment.cash_flow")
+			.uniqueKey("transaction_id")
+			.build();
 		DetailCopy copy = new DetailCopy(cashFlows, dataSource);
 		DetailCopy.RowEncoder rows = copy.encoder(77);
 		List<CheckedLine> first = List.of(line(rows, 2, "T-1"), line(rows, 3, "T-2"));
@@ -392,6 +393,13 @@ class ImportIntegrationTests {
 		assertThat(this.jdbc.queryForList("SELECT transaction_id FROM payment.cash_flow ORDER BY line_number",
 				String.class))
 			.containsExactly("T-1", "T-2");
+	}
+
+	/** The columns of {@code payment.cash_flow} after file_id and line_number. */
+	record CashFlow(String transactionId, String accountId, String type, long amount, String currency,
+			java.time.Instant transactedAt, java.time.LocalDate valueDate, String merchantName, String mcc,
+			String cardLast4, String originalTransactionId) {
+
 	}
 
 	private static CheckedLine line(DetailCopy.RowEncoder rows, int lineNumber, String transactionId) {

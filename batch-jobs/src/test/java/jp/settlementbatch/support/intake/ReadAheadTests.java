@@ -40,31 +40,20 @@ class ReadAheadTests {
 			// when every block is taken
 			List<Integer> sizes = new ArrayList<>();
 			List<Integer> numbers = new ArrayList<>();
-			for (LineBlock block = readAhead.next(); block != null; block = readAhead.next()) {
+			for (List<CheckedLine> block = readAhead.next(); block != null; block = readAhead.next()) {
 				sizes.add(block.size());
-				block.lines().forEach(line -> numbers.add(line.lineNumber()));
+				block.forEach(line -> numbers.add(line.lineNumber()));
 			}
 
 			// then every line comes once, in file order, in blocks of at most 256 lines
 			assertThat(numbers).hasSize(DETAILS).first().isEqualTo(2);
 			assertThat(numbers).isSorted().doesNotHaveDuplicates().last().isEqualTo(DETAILS + 1);
 			// and a chunk's worth of blocks (two) holds exactly a chunk's 300 lines
-			assertThat(ReadAhead.blocksPerChunk(CHUNK)).isEqualTo(2);
 			assertThat(sizes).containsExactly(256, 44, 256, 44);
 			// then the end, again and again
 			assertThat(readAhead.next()).isNull();
 			assertThat(readAhead.next()).isNull();
 		}
-	}
-
-	@Test
-	void aChunkOfBlocksHoldsTheChunksLinesWhateverTheChunkSize() {
-		// a block never holds more than 256 lines, and the blocks of a chunk hold them
-		// all
-		assertThat(ReadAhead.blocksPerChunk(1)).isEqualTo(1);
-		assertThat(ReadAhead.blocksPerChunk(256)).isEqualTo(1);
-		assertThat(ReadAhead.blocksPerChunk(257)).isEqualTo(2);
-		assertThat(ReadAhead.blocksPerChunk(10_000)).isEqualTo(40); // 39 x 256 + 16
 	}
 
 	@Test
@@ -93,15 +82,32 @@ class ReadAheadTests {
 	}
 
 	@Test
+	void saysWhetherLinesRemainWithoutLosingTheBlockItWaitedFor() throws IOException {
+		// given a file of exactly two chunks' lines
+		try (ReadAhead readAhead = readAhead(file(), passing(), new ExecutionContext())) {
+			// when the first chunk is taken, more remains, and asking twice loses nothing
+			assertThat(take(readAhead, CHUNK)).first().isEqualTo(2);
+			assertThat(readAhead.hasMore()).isTrue();
+			assertThat(readAhead.hasMore()).isTrue();
+			assertThat(take(readAhead, CHUNK)).first().isEqualTo(CHUNK + 2);
+
+			// then after the second, nothing remains: the end is known without another
+			// chunk
+			assertThat(readAhead.hasMore()).isFalse();
+			assertThat(readAhead.next()).isNull();
+		}
+	}
+
+	@Test
 	void aFailureComesAfterTheLinesReadBeforeItAndStays() throws IOException {
 		// given rules that fail (not reject: fail) on line 400, in the second chunk's
 		// first
 		// block
-		DetailRule failing = (fields, day) -> {
+		DetailRule<Detail> failing = (fields, day) -> {
 			if (fields[1].equals("id399")) {
 				throw new IllegalStateException("disk gone");
 			}
-			return new Object[] { fields[1], Long.parseLong(fields[2]) };
+			return new Detail(fields[1], Long.parseLong(fields[2]));
 		};
 		try (ReadAhead readAhead = readAhead(file(), failing, new ExecutionContext())) {
 			// then the lines before it are handed over first
@@ -117,9 +123,9 @@ class ReadAheadTests {
 	private static List<Integer> take(ReadAhead readAhead, int count) {
 		List<Integer> numbers = new ArrayList<>();
 		while (numbers.size() < count) {
-			LineBlock block = readAhead.next();
+			List<CheckedLine> block = readAhead.next();
 			assertThat(block).as("lines after %d of %d", numbers.size(), count).isNotNull();
-			for (CheckedLine line : block.lines()) {
+			for (CheckedLine line : block) {
 				assertThat(line.isAccepted()).isTrue();
 				numbers.add(line.lineNumber());
 			}
@@ -128,12 +134,21 @@ class ReadAheadTests {
 		return numbers;
 	}
 
-	private static DetailRule passing() {
-		return (fields, day) -> new Object[] { fields[1], Long.parseLong(fields[2]) };
+	private static DetailRule<Detail> passing() {
+		return (fields, day) -> new Detail(fields[1], Long.parseLong(fields[2]));
 	}
 
-	private ReadAhead readAhead(Path file, DetailRule rule, ExecutionContext context) {
-		FileKind kind = new FileKind("TEST", "test", 3, 2, "test.detail", "id, amount", rule, "", "");
+	/** The line of a test file of details {@code D,id,amount}. */
+	record Detail(String id, long amount) {
+
+	}
+
+	private ReadAhead readAhead(Path file, DetailRule<Detail> rule, ExecutionContext context) {
+		FileKind kind = FileKind.named("TEST", "test")
+			.lines(3, Detail.class, rule)
+			.moneyField(2)
+			.into("test.detail")
+			.build();
 		RecordFileReader reader = new RecordFileReader(this.files, this.files.stat(file.toString()).orElseThrow(), DAY,
 				kind.moneyField());
 		return new ReadAhead(reader, new LineCheck(kind, DAY, null, (number, values) -> null), context, CHUNK);

@@ -78,8 +78,7 @@ public final class IntakeSteps {
 
 	/** Checks every line and COPYs it into the kind's table or the rejects. */
 	public Step load() {
-		LoadTasklet load = new LoadTasklet(this.kind, this.prefix, this.context.files(), this.context.importFiles(),
-				this.context.dataSource(), this.context.chunkSize());
+		LoadTasklet load = new LoadTasklet(this.kind, this.prefix, this.context);
 		return new StepBuilder(stepName("load"), this.context.jobRepository())
 			.tasklet(load, this.context.transactionManager())
 			.stream(load)

@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jp.settlementbatch.support.csv.RecordFileReader;
 import jp.settlementbatch.support.db.PgCopy;
-import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
+import jp.settlementbatch.support.intake.IntakeSteps.IntakeContext;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -48,13 +46,7 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 
 	private final String prefix;
 
-	private final FileStore files;
-
-	private final ImportFiles importFiles;
-
-	private final DataSource dataSource;
-
-	private final int chunkLines;
+	private final IntakeContext context;
 
 	private long fileId;
 
@@ -68,37 +60,35 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 
 	private long duplicates;
 
-	LoadTasklet(FileKind kind, String prefix, FileStore files, ImportFiles importFiles, DataSource dataSource,
-			int chunkLines) {
+	LoadTasklet(FileKind kind, String prefix, IntakeContext context) {
 		this.kind = kind;
 		this.prefix = prefix;
-		this.files = files;
-		this.importFiles = importFiles;
-		this.dataSource = dataSource;
-		this.chunkLines = chunkLines;
+		this.context = context;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.reader = null;
 		Optional<IntakeInput> input = IntakeInput.from(stepExecution.getJobParameters(), this.prefix);
-		Optional<ImportFile> file = this.importFiles
+		Optional<ImportFile> file = this.context.importFiles()
 			.ofJobInstance(stepExecution.getJobExecution().getJobInstance().getInstanceId(), this.kind.fileType());
 		if (input.isEmpty() || file.isEmpty() || !file.get().loading()) {
 			return;
 		}
 		LocalDate businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
 		this.fileId = file.get().fileId();
-		this.reader = new RecordFileReader(this.files, input.get().object(), businessDate, this.kind.moneyField());
-		AccountBook accounts = this.kind.accounts() == FileKind.Accounts.ANY ? null : AccountBook.read(this.dataSource);
-		this.details = new DetailCopy(this.kind, this.dataSource);
+		this.reader = new RecordFileReader(this.context.files(), input.get().object(), businessDate,
+				this.kind.moneyField());
+		AccountBook accounts = this.kind.accounts() == FileKind.Accounts.ANY ? null
+				: AccountBook.read(this.context.dataSource());
+		this.details = new DetailCopy(this.kind, this.context.dataSource());
 		this.check = new LineCheck(this.kind, businessDate, accounts, this.details.encoder(this.fileId));
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		if (this.reader != null) {
-			this.readAhead = new ReadAhead(this.reader, this.check, context, this.chunkLines);
+			this.readAhead = new ReadAhead(this.reader, this.check, context, this.context.chunkSize());
 			this.duplicates = context.getLong(DUPLICATES, 0L);
 		}
 	}
@@ -113,7 +103,7 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 		int lines = 0;
 		try {
 			List<CheckedLine> block;
-			while (lines < this.chunkLines && (block = this.readAhead.next()) != null) {
+			while (lines < this.context.chunkSize() && (block = this.readAhead.next()) != null) {
 				for (CheckedLine line : block) {
 					if (line.isAccepted()) {
 						this.details.add(this.fileId, line);
@@ -137,7 +127,7 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 			this.duplicates += outcome.duplicates();
 		}
 		if (!rejected.isEmpty()) {
-			PgCopy rejects = PgCopy.into(this.dataSource, "batch.import_reject",
+			PgCopy rejects = PgCopy.into(this.context.dataSource(), "batch.import_reject",
 					"file_id, line_number, reason, raw_line");
 			for (CheckedLine line : rejected) {
 				rejects.row(this.fileId, line.lineNumber(), line.reason(), line.maskedRaw());

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (multi-stage, a JRE-only runtime, a non-root user, an exec-form entrypoint, the heap
  * sized from the container), and its runtime stage replayed on this machine: the layers
  * extracted from the built jar the way the build stage does, copied together the way the
- * runtime stage does, started with the image's entrypoint.
+ * runtime stage does, the class data archive made the way it makes it, and a start with
+ * the image's entrypoint that maps that archive.
  */
 class DockerfileIntegrationTests {
 
@@ -47,17 +48,56 @@ class DockerfileIntegrationTests {
 	}
 
 	@Test
-	void theRuntimeLayoutStartsWithTheImagesEntrypoint() throws Exception {
+	void theRuntimeLayoutStartsWithTheImagesEntrypointAndItsClassDataArchive() throws Exception {
+		// given the layers extracted from the built jar the way the build stage does,
+		// copied
+		// together the way the runtime stage does
 		String jar = System.getProperty("settlement.jar", "target/settlement-batch.jar");
 		Path layers = this.work.resolve("layers");
 		run(this.work, "java", "-Djarmode=tools", "-jar", Path.of(jar).toAbsolutePath().toString(), "extract",
-				"--layers", "--launcher", "--destination", layers.toString());
+				"--layers", "--destination", layers.toString());
 		Path app = Files.createDirectories(this.work.resolve("app"));
 		for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
 			copyTree(layers.resolve(layer), app);
 		}
-		String help = run(app, "java", "org.springframework.boot.loader.launch.JarLauncher", "--help");
+
+		// when the class data archive is made as the runtime stage makes it: a job that
+		// finds no database
+		String dockerfile = Files.readString(DOCKERFILE);
+		assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=/app/settlement-batch.jsa")
+			.contains("--db-url=jdbc:postgresql://127.0.0.1:1/training");
+		Path training = Files.createDirectories(this.work.resolve("training"));
+		Path archive = app.resolve("settlement-batch.jsa");
+		Process trainingRun = new ProcessBuilder(java(), "-XX:ArchiveClassesAtExit=" + archive, "-jar",
+				"settlement-batch.jar", "run", "import-cash-flows", "--business-date=2026-11-21",
+				"--input="
+						+ DOCKERFILE.resolveSibling("sample-files/2026-11-21/cashflow_20261121.csv").toAbsolutePath(),
+				"--outbox=" + training, "--db-url=jdbc:postgresql://127.0.0.1:1/training", "--log-format=json")
+			.directory(app.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(training.resolve("training.log").toFile())
+			.start();
+		assertThat(trainingRun.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+		// then the run failed for want of a database, and left the archive
+		assertThat(trainingRun.exitValue()).isNotZero();
+		assertThat(archive).isNotEmptyFile();
+
+		// and the image's entrypoint starts with it, the archive mapped (-Xshare:on fails
+		// when it cannot be)
+		List<String> entrypoint = new ArrayList<>(
+				List.of(lines(dockerfile, "^ENTRYPOINT \\[(.+)\\]").get(0).replace("\"", "").split(",\\s*")));
+		assertThat(entrypoint).startsWith("java", "-XX:SharedArchiveFile=/app/settlement-batch.jsa")
+			.endsWith("-jar", "/app/settlement-batch.jar");
+		entrypoint.replaceAll(part -> part.replace("/app/", app.toString() + "/"));
+		entrypoint.add(1, "-Xshare:on");
+		entrypoint.add("--help");
+		String help = run(app, entrypoint.toArray(String[]::new));
 		assertThat(help).contains("Usage: settlement-batch").contains("daily").contains("restart");
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	private static List<String> lines(String text, String regex) {
@@ -71,7 +111,7 @@ class DockerfileIntegrationTests {
 
 	private static String run(Path directory, String... command) throws Exception {
 		List<String> full = new ArrayList<>(List.of(command));
-		full.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		full.set(0, java());
 		Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes());
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -83,8 +83,7 @@ class RunCommand implements Callable<Integer> {
 			parameters = null;
 			missing = absent;
 		}
-		// default chunks: imports 50,000 lines, ledger jobs 10,000 accounts (as daily
-		// runs)
+		// the default chunks, as daily uses them: 50,000 lines, 10,000 accounts
 		Map<String, Object> chunks = (this.chunkSize == null) ? Map.of()
 				: Map.of("settlement.chunk-size", this.chunkSize, "settlement.intake.chunk-size", this.chunkSize);
 		JobParameters today = parameters;

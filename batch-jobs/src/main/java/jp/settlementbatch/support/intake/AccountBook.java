@@ -30,12 +30,18 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class AccountBook {
 
-	/** The ids as read (-1 for an id of another shape), and which are closed. */
-	private long[] ids = new long[1 << 12];
+	/**
+	 * As read: each id shifted left by one, its low bit set when the account is closed.
+	 */
+	private long[] keys = new long[1 << 12];
+
+	/** Sorted, after {@link #seal()}, unless the book is dense. */
+	private long[] ids;
 
 	private int size;
 
-	private BitSet closed = new BitSet();
+	/** Which accounts are closed: by position in {@link #ids}, or by bit when dense. */
+	private BitSet closed;
 
 	private long lowest;
 
@@ -99,13 +105,11 @@ final class AccountBook {
 		if (id < 0) {
 			return;
 		}
-		if (this.size == this.ids.length) {
-			this.ids = Arrays.copyOf(this.ids, this.size * 2);
+		if (this.size == this.keys.length) {
+			this.keys = Arrays.copyOf(this.keys, this.size * 2);
 		}
-		if (closed) {
-			this.closed.set(this.size);
-		}
-		this.ids[this.size++] = id;
+		// ids are ten digits (< 2^34): the closed bit rides below them
+		this.keys[this.size++] = (id << 1) | (closed ? 1 : 0);
 	}
 
 	/**
@@ -113,16 +117,12 @@ final class AccountBook {
 	 * more memory: fewer than 32 ids in the range per account.
 	 */
 	private AccountBook seal() {
-		long[] keyed = new long[this.size];
-		for (int i = 0; i < this.size; i++) {
-			// ids are ten digits (< 2^34): the closed bit rides below them
-			keyed[i] = (this.ids[i] << 1) | (this.closed.get(i) ? 1 : 0);
-		}
-		Arrays.sort(keyed);
+		Arrays.sort(this.keys, 0, this.size);
 		this.ids = new long[this.size];
 		this.closed = new BitSet(this.size);
 		int distinct = 0;
-		for (long key : keyed) {
+		for (int i = 0; i < this.size; i++) {
+			long key = this.keys[i];
 			long id = key >>> 1;
 			if (distinct > 0 && this.ids[distinct - 1] == id) {
 				distinct--; // an id read twice counts once, closed if either row says so
@@ -132,6 +132,7 @@ final class AccountBook {
 			distinct++;
 		}
 		this.size = distinct;
+		this.keys = null;
 		if (distinct > 0 && this.ids[distinct - 1] - this.ids[0] < 32L * distinct) {
 			this.lowest = this.ids[0];
 			this.known = new BitSet();

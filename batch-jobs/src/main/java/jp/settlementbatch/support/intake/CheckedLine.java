@@ -3,14 +3,14 @@ package jp.settlementbatch.support.intake;
 import jp.settlementbatch.support.csv.RawLine;
 
 /**
- * A detail line after the line rules: its typed record (or, when its values have a binary
- * COPY form, that row already encoded), or a reject reason; with the raw line either way
- * (a line can still be turned away by its key when it is written).
+ * A detail line after the line rules: the column values of its typed record (or, when
+ * they have a binary COPY form, that row already encoded), or a reject reason; with the
+ * raw line either way (a line can still be turned away by its key when it is written).
  */
-record CheckedLine(int lineNumber, Record row, byte[] encoded, String reason, RawLine raw) {
+record CheckedLine(int lineNumber, Object[] values, byte[] encoded, String reason, RawLine raw) {
 
-	static CheckedLine accepted(int lineNumber, Record row, RawLine raw) {
-		return new CheckedLine(lineNumber, row, null, null, raw);
+	static CheckedLine accepted(int lineNumber, Object[] values, RawLine raw) {
+		return new CheckedLine(lineNumber, values, null, null, raw);
 	}
 
 	/** An accepted line whose table row is encoded for a binary COPY. */

@@ -252,7 +252,7 @@ final class DetailCopy {
 				this.open.encodedRow(line.encoded());
 			}
 			else {
-				this.open.row(rowOf(this.fileId, line.lineNumber(), DetailCopy.this.kind.values(line.row())));
+				this.open.row(rowOf(this.fileId, line.lineNumber(), line.values()));
 			}
 		}
 

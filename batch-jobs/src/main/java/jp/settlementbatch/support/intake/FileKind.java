@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -159,7 +160,7 @@ public final class FileKind {
 	}
 
 	/** The line rules applied to the fields of one D record. */
-	Record check(String[] fields, java.time.LocalDate businessDate) throws LineRejected {
+	Record check(String[] fields, LocalDate businessDate) throws LineRejected {
 		return this.rule.check(fields, businessDate);
 	}
 

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,7 +229,7 @@ public final class IntakeSteps {
 		TreeSet<Integer> wanted = new TreeSet<>(reasons.keySet());
 		RecordFileReader reader = new RecordFileReader(this.context.files(), input.object(),
 				parameters.getLocalDate("business.date"), this.kind.moneyField());
-		List<Object[]> rows = new java.util.ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
 		reader.open(new ExecutionContext());
 		try {
 			RecordLine line;

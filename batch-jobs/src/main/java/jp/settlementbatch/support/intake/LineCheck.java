@@ -43,8 +43,7 @@ final class LineCheck {
 			return CheckedLine.rejected(number, "MALFORMED", raw);
 		}
 		try {
-			Record row = this.kind.check(line.fields(), this.businessDate);
-			Object[] values = this.kind.values(row);
+			Object[] values = this.kind.values(this.kind.check(line.fields(), this.businessDate));
 			if (this.kind.accounts() != FileKind.Accounts.ANY) {
 				String reason = this.accounts.rejection((String) values[this.accountColumn], this.kind.accounts());
 				if (reason != null) {
@@ -52,7 +51,8 @@ final class LineCheck {
 				}
 			}
 			byte[] encoded = this.encoder.encode(number, values);
-			return encoded != null ? CheckedLine.encoded(number, encoded, raw) : CheckedLine.accepted(number, row, raw);
+			return encoded != null ? CheckedLine.encoded(number, encoded, raw)
+					: CheckedLine.accepted(number, values, raw);
 		}
 		catch (LineRejected ex) {
 			return CheckedLine.rejected(number, ex.reason(), raw);

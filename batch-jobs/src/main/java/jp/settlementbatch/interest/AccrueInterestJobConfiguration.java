@@ -38,7 +38,7 @@ class AccrueInterestJobConfiguration {
 
 	@Bean
 	Job accrueInterestJob(LedgerJobs ledger, DataSource dataSource) {
-		return ledger.job(NAME, "accrue", new Accrue(dataSource));
+		return ledger.accrualJob(NAME, "accrue", new Accrue(dataSource));
 	}
 
 	static final class Accrue extends AccountWork<Accruals.Account> {
@@ -146,7 +146,7 @@ class AccrueInterestJobConfiguration {
 				}
 				copy.finish();
 			}
-			LedgerRows.save(this.jdbc, chunk.getItems(), "accrued_through", this.businessDate);
+			LedgerRows.saveAccruals(this.jdbc, chunk.getItems(), this.businessDate);
 		}
 
 	}

@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * @param <T> the per-account item
  */
-public abstract class AccountWork<T> implements ItemStreamReader<T>, ItemWriter<T>, StepExecutionListener {
+public abstract class AccountWork<T extends LedgerAccount>
+		implements ItemStreamReader<T>, ItemWriter<T>, StepExecutionListener {
 
 	protected final DataSource dataSource;
 
@@ -34,6 +35,12 @@ public abstract class AccountWork<T> implements ItemStreamReader<T>, ItemWriter<
 	protected Partition partition;
 
 	private AccountReader<T> reader;
+
+	/**
+	 * Whether each chunk checks its accounts against their journal (set by
+	 * {@link LedgerJobs}).
+	 */
+	boolean checked;
 
 	protected AccountWork(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -93,8 +100,10 @@ public abstract class AccountWork<T> implements ItemStreamReader<T>, ItemWriter<
 		if (!ExitStatus.COMPLETED.getExitCode().equals(stepExecution.getExitStatus().getExitCode())) {
 			return null;
 		}
-		return new ExitStatus("COMPLETED", this.partition + ", business date " + this.businessDate + ": "
-				+ stepExecution.getWriteCount() + " accounts processed");
+		return new ExitStatus("COMPLETED",
+				this.partition + ", business date " + this.businessDate + ": " + stepExecution.getWriteCount()
+						+ " accounts processed"
+						+ (this.checked ? ", each checked against its journal: 0 out of balance" : ""));
 	}
 
 }

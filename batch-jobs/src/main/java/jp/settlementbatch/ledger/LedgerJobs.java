@@ -13,13 +13,17 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds every ledger job the same way: the job's {@link AccountWork} as one chunk step,
- * then the ledger check of its accounts ({@link LedgerCheck}).
+ * Builds the ledger jobs: the job's {@link AccountWork} as one chunk step, whose chunks
+ * check the accounts they wrote against their journal before they commit
+ * ({@link LedgerCheck#touched}), except accrual, which writes nothing the check reads.
+ * The day's full check ends {@code close-statements}, the day's last ledger job.
  */
 public class LedgerJobs {
 
@@ -42,9 +46,23 @@ public class LedgerJobs {
 		this.chunkSize = chunkSize;
 	}
 
-	public Job job(String jobName, String stepName, AccountWork<?> work) {
+	/**
+	 * A job that only accrues: it writes the accrued amounts and its watermark, no
+	 * balance or journal entry the ledger check reads, so its chunks are not checked.
+	 */
+	public Job accrualJob(String jobName, String stepName, AccountWork<?> work) {
 		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
-			.start(step(stepName, work))
+			.start(step(stepName, work, false))
+			.build();
+	}
+
+	/**
+	 * The day's closing job: its checked chunks, then the full ledger check of the run's
+	 * accounts, once a day.
+	 */
+	public Job closingJob(String jobName, String stepName, AccountWork<?> work) {
+		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
+			.start(step(stepName, work, true))
 			.next(LedgerCheck.step("ledger-check-" + stepName, this.jobRepository, this.transactionManager, this.jdbc,
 					this.progress))
 			.build();
@@ -53,8 +71,8 @@ public class LedgerJobs {
 	/**
 	 * A ledger job that posts accepted files: it first claims the files of its run date
 	 * ({@code batch.claim_posting_day}: once per date, whichever job or partition comes
-	 * first), then posts the files claimed for that date. A completed claim is not run
-	 * again on restart, so a restarted job posts the same files.
+	 * first), then posts the files claimed for that date in checked chunks. A completed
+	 * claim is not run again on restart, so a restarted job posts the same files.
 	 */
 	public Job postingJob(String jobName, String stepName, AccountWork<?> work) {
 		Step claim = new StepBuilder("claim-files", this.jobRepository).tasklet((contribution, chunkContext) -> {
@@ -70,17 +88,24 @@ public class LedgerJobs {
 		}, this.transactionManager).build();
 		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
 			.start(claim)
-			.next(step(stepName, work))
-			.next(LedgerCheck.step("ledger-check-" + stepName, this.jobRepository, this.transactionManager, this.jdbc,
-					this.progress))
+			.next(step(stepName, work, true))
 			.build();
 	}
 
-	private <T> Step step(String name, AccountWork<T> work) {
+	private <T extends LedgerAccount> Step step(String name, AccountWork<T> work, boolean checked) {
+		work.checked = checked;
+		ItemWriter<T> writer = work;
+		if (checked) {
+			// the work's reader is the step's stream; the composite must not open it
+			// again
+			CompositeItemWriter<T> composite = new CompositeItemWriter<>(work, LedgerCheck.touched(this.jdbc));
+			composite.setIgnoreItemStream(true);
+			writer = composite;
+		}
 		return new StepBuilder(name, this.jobRepository).<T, T>chunk(this.chunkSize)
 			.transactionManager(this.transactionManager)
 			.reader(work)
-			.writer(work)
+			.writer(writer)
 			.listener((StepExecutionListener) work)
 			.listener(this.progress)
 			.build();

@@ -115,6 +115,27 @@ public final class LedgerRows {
 		});
 	}
 
+	/**
+	 * Saves what accrual changes of {@code accounts}, and nothing else: the accrued
+	 * interest and late charges by day basis, and the watermark {@code accrued_through}.
+	 * Principal, billed amounts and credit balance stay as the posting jobs left them, so
+	 * accrual cannot put an account out of balance with its journal.
+	 */
+	public static void saveAccruals(JdbcTemplate jdbc, List<? extends LedgerAccount> accounts, LocalDate businessDate) {
+		jdbc.batchUpdate("""
+				UPDATE card.balance SET interest_365 = ?, interest_366 = ?, late_charge_365 = ?, late_charge_366 = ?,
+				    accrued_through = ?
+				WHERE account_id = ?""", accounts, 1000, (ps, account) -> {
+			Position p = account.position;
+			ps.setBigDecimal(1, p.interest365);
+			ps.setBigDecimal(2, p.interest366);
+			ps.setBigDecimal(3, p.lateCharge365);
+			ps.setBigDecimal(4, p.lateCharge366);
+			ps.setObject(5, businessDate);
+			ps.setString(6, account.accountId);
+		});
+	}
+
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, LocalDate.class);
 	}

@@ -5,8 +5,8 @@
  * ({@link jp.settlementbatch.ledger.Journal}), the partition of a run, the streaming
  * reader and chunk step over accounts ({@link jp.settlementbatch.ledger.AccountWork},
  * built into a job by {@link jp.settlementbatch.ledger.LedgerJobs}), and the invariant
- * check that ends each job ({@link jp.settlementbatch.ledger.LedgerCheck}). The jobs
- * themselves live with their rules: {@code statement}, {@code repayment},
- * {@code interest}.
+ * check of each chunk's accounts and of the whole day
+ * ({@link jp.settlementbatch.ledger.LedgerCheck}). The jobs themselves live with their
+ * rules: {@code statement}, {@code repayment}, {@code interest}.
  */
 package jp.settlementbatch.ledger;

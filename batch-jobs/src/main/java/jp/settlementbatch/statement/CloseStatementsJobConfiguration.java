@@ -43,7 +43,7 @@ class CloseStatementsJobConfiguration {
 
 	@Bean
 	Job closeStatementsJob(LedgerJobs ledger, DataSource dataSource) {
-		return ledger.job(NAME, "close-cycles", new Close(dataSource));
+		return ledger.closingJob(NAME, "close-cycles", new Close(dataSource));
 	}
 
 	static final class Closing extends LedgerAccount {

@@ -3,6 +3,7 @@ package jp.settlementbatch.ledger;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,14 +14,16 @@ import jp.settlementbatch.support.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Closing day 31 in February (2027, not a leap year): the cycle closes on Sunday 28 Feb
  * and is closed by the run of Monday 1 Mar, whose repayment counts toward the new
- * statement. Then a balance tampered with fails the next job's ledger check.
+ * statement. Then a balance tampered with fails the ledger checks.
  */
 class FebruaryCloseIntegrationTests {
 
@@ -79,15 +82,22 @@ class FebruaryCloseIntegrationTests {
 		assertThat((BigDecimal) position.get("accrued_interest")).isBetween(new BigDecimal("41.095890410"),
 				new BigDecimal("41.095890411"));
 
-		// and when a balance no longer matches its journal, the next ledger job says so
-		// and
-		// fails
+		// and when a balance no longer matches its journal: a chunk that wrote the
+		// account
+		// is rolled back, accrual (which writes nothing the check reads) goes on, and the
+		// day's full check at the end of close-statements fails the job
 		jdbc.update("UPDATE card.balance SET cash_principal = cash_principal + 1 WHERE account_id = '1000000011'");
 		assertThat(jdbc.queryForObject("SELECT difference FROM report.ledger_check WHERE account_id = '1000000011'",
 				Long.class))
 			.isEqualTo(1L);
-		Cli.Result broken = new Cli(url).run("run", "accrue-interest", "--business-date=2027-03-02",
-				"--outbox=" + this.work.resolve("out"));
+		LedgerAccount tampered = new LedgerAccount(
+				new LedgerAccount.Terms("1000000011", true, BigDecimal.TEN, BigDecimal.TEN, 31, 27), march1);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> LedgerCheck.touched(jdbc).write(new Chunk<>(List.of(tampered))))
+			.withMessageStartingWith("ledger check of a chunk: 1 accounts checked, 1 out of balance");
+		String out = "--outbox=" + this.work.resolve("out");
+		assertThat(new Cli(url).run("run", "accrue-interest", "--business-date=2027-03-02", out).exitCode()).isZero();
+		Cli.Result broken = new Cli(url).run("run", "close-statements", "--business-date=2027-03-02", out);
 		assertThat(broken.exitCode()).isEqualTo(1);
 		assertThat(broken.output()).contains("1 accounts checked, 1 out of balance");
 	}

@@ -138,11 +138,18 @@ class LedgerScenarioIntegrationTests {
 	@Test
 	void everyDayCompletesAndTheLedgerBalancesAfterEveryJob() {
 		assertThat(this.run.exitCode()).as(this.run.output()).isZero();
-		// 61 dates, four ledger jobs each, each ending with the invariant check
-		List<String> checks = this.jdbc.queryForList("""
-				SELECT exit_message FROM batch.batch_step_execution WHERE step_name LIKE 'ledger-check-%'
+		// 61 dates: the chunks of the three jobs that post check their accounts, and
+		// close-statements ends with the full check
+		List<String> chunkChecks = this.jdbc.queryForList("""
+				SELECT exit_message FROM batch.batch_step_execution
+				WHERE step_name IN ('post-cash-flows', 'apply-repayments', 'close-cycles')
 				""", String.class);
-		assertThat(checks).hasSize(61 * 4).allMatch(m -> m.contains(" 0 out of balance"));
+		assertThat(chunkChecks).hasSize(61 * 3)
+			.allMatch(m -> m.contains("each checked against its journal: 0 out of balance"));
+		List<String> fullChecks = this.jdbc.queryForList("""
+				SELECT exit_message FROM batch.batch_step_execution WHERE step_name = 'ledger-check-close-cycles'
+				""", String.class);
+		assertThat(fullChecks).hasSize(61).allMatch(m -> m.contains(" accounts checked, 0 out of balance"));
 		// every file of the two months was posted, the late one by the run of 30 Nov, and
 		// every repayment allocated
 		assertThat(this.jdbc.queryForList("""

@@ -42,6 +42,12 @@ public abstract class AccountWork<T extends LedgerAccount>
 	 */
 	boolean checked;
 
+	/**
+	 * How many items the reader may read ahead of the step: a chunk (set by
+	 * {@link LedgerJobs}).
+	 */
+	int readAhead = 1;
+
 	protected AccountWork(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -55,6 +61,15 @@ public abstract class AccountWork<T extends LedgerAccount>
 	protected abstract T start(ResultSet first) throws SQLException;
 
 	protected abstract void add(T item, ResultSet row) throws SQLException;
+
+	/**
+	 * The accounts already done for the business date, ordered by
+	 * {@code account_id COLLATE "C"}, for a query that does not filter on its watermark
+	 * itself (see {@link AccountReader}); null when it does.
+	 */
+	protected String doneSql() {
+		return null;
+	}
 
 	/** Called once before the first read, after the parameters are known. */
 	protected void prepare() {
@@ -75,7 +90,11 @@ public abstract class AccountWork<T extends LedgerAccount>
 			public void add(T item, ResultSet row) throws SQLException {
 				AccountWork.this.add(item, row);
 			}
-		}, parameters());
+		}, this.readAhead, parameters());
+		if (doneSql() != null) {
+			Object[] p = this.partition.parameters();
+			this.reader.except(doneSql(), this.businessDate, p[0], p[1], p[2]);
+		}
 	}
 
 	@Override
@@ -84,7 +103,7 @@ public abstract class AccountWork<T extends LedgerAccount>
 	}
 
 	@Override
-	public T read() throws SQLException {
+	public T read() throws SQLException, InterruptedException {
 		return this.reader.read();
 	}
 

@@ -24,15 +24,15 @@ public class LedgerAccount {
 
 	public final String accountId;
 
-	public final boolean revolving;
+	public boolean revolving;
 
-	public final BigDecimal shoppingApr;
+	public BigDecimal shoppingApr;
 
-	public final BigDecimal cashApr;
+	public BigDecimal cashApr;
 
-	public final int closingDay;
+	public int closingDay;
 
-	public final int paymentDay;
+	public int paymentDay;
 
 	public final Position position = new Position();
 
@@ -41,12 +41,26 @@ public class LedgerAccount {
 
 	public LedgerAccount(Terms terms, LocalDate accruedThrough) {
 		this.accountId = terms.accountId();
+		this.accruedThrough = accruedThrough;
+		terms(terms);
+	}
+
+	/**
+	 * An account known by its id alone, whose terms and position are loaded with its
+	 * chunk ({@link LedgerRows#load}).
+	 */
+	protected LedgerAccount(String accountId) {
+		this.accountId = accountId;
+		this.accruedThrough = null;
+	}
+
+	/** Sets the card-master terms. */
+	void terms(Terms terms) {
 		this.revolving = terms.revolving();
 		this.shoppingApr = terms.shoppingApr();
 		this.cashApr = terms.cashApr();
 		this.closingDay = terms.closingDay();
 		this.paymentDay = terms.paymentDay();
-		this.accruedThrough = accruedThrough;
 	}
 
 	/** The rate of shopping principal: 0 for LUMP_SUM, which does not bear interest. */

@@ -94,6 +94,7 @@ public class LedgerJobs {
 
 	private <T extends LedgerAccount> Step step(String name, AccountWork<T> work, boolean checked) {
 		work.checked = checked;
+		work.readAhead = this.chunkSize;
 		ItemWriter<T> writer = work;
 		if (checked) {
 			// the work's reader is the step's stream; the composite must not open it

@@ -4,16 +4,23 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * How a {@link LedgerAccount} is read from and saved to the database: one query's columns
- * ({@link #COLUMNS}, with {@code card.account a} and {@code LEFT JOIN card.balance b}),
- * and one upsert of {@code card.balance} with the job's watermark.
+ * How a {@link LedgerAccount} is read from and saved to the database: its terms and
+ * balances in a reader's rows ({@link #COLUMNS}, from {@code card.account a} and
+ * {@code LEFT JOIN card.balance b}), or those of a chunk's accounts in one query
+ * ({@link #load}); one upsert of {@code card.balance} with the job's watermark, or
+ * accrual's own columns alone.
  */
 public final class LedgerRows {
+
+	private static final String TERMS_COLUMNS = "a.account_id, a.repayment_method, a.shopping_apr, a.cash_apr, a.closing_day, a.payment_day";
 
 	public static final String COLUMNS = """
 			a.account_id, a.repayment_method, a.shopping_apr, a.cash_apr, a.closing_day, a.payment_day,
@@ -23,6 +30,20 @@ public final class LedgerRows {
 			b.repaid_since_close,
 			b.principal_repaid_since_close, b.repaid_on, b.repaid_that_day, b.principal_repaid_that_day,
 			b.accrued_through""";
+
+	/**
+	 * The terms and balances of a chunk's accounts, for {@link #load}: for the jobs whose
+	 * reader reads neither, because it streams the day's rows alone and the job writes
+	 * {@code card.balance}.
+	 */
+	private static final String LOAD = "SELECT " + TERMS_COLUMNS + """
+			, b.shopping_principal, b.cash_principal, b.billed_interest, b.billed_fees,
+			    b.billed_late_charges, b.credit_balance, b.interest_365, b.interest_366, b.late_charge_365,
+			    b.late_charge_366, b.last_closed_on, b.due_date, b.amount_due, b.due_principal, b.overdue_since,
+			    b.past_due, b.past_due_principal, b.repaid_since_close, b.principal_repaid_since_close, b.repaid_on,
+			    b.repaid_that_day, b.principal_repaid_that_day
+			FROM card.account a LEFT JOIN card.balance b ON b.account_id = a.account_id
+			WHERE a.account_id = ANY (CAST(? AS CHAR(10)[]))""";
 
 	private static final String SAVE = """
 			INSERT INTO card.balance (account_id, shopping_principal, cash_principal, billed_interest, billed_fees,
@@ -84,6 +105,20 @@ public final class LedgerRows {
 		p.repaidThatDay = rs.getLong("repaid_that_day");
 		p.principalRepaidThatDay = rs.getLong("principal_repaid_that_day");
 		return account;
+	}
+
+	/**
+	 * Reads the terms and positions of {@code accounts} in one query, in the caller's
+	 * transaction; an account without a ledger yet keeps its zero position.
+	 */
+	public static void load(JdbcTemplate jdbc, List<? extends LedgerAccount> accounts) {
+		Map<String, LedgerAccount> byId = new HashMap<>();
+		accounts.forEach(account -> byId.put(account.accountId, account));
+		jdbc.query(LOAD, (RowCallbackHandler) rs -> {
+			LedgerAccount account = byId.get(rs.getString("account_id"));
+			account.terms(terms(rs));
+			withPosition(account, rs);
+		}, (Object) byId.keySet().toArray(String[]::new));
 	}
 
 	/**

@@ -50,8 +50,7 @@ class UpdateRepaymentsJobConfiguration {
 		final List<Repayment> repayments = new ArrayList<>();
 
 		AccountDay(ResultSet rs) throws SQLException {
-			super(LedgerRows.terms(rs), LedgerRows.accruedThrough(rs));
-			LedgerRows.withPosition(this, rs);
+			super(rs.getString("account_id"));
 		}
 
 	}
@@ -64,23 +63,31 @@ class UpdateRepaymentsJobConfiguration {
 
 		@Override
 		protected String sql() {
-			return "SELECT " + LedgerRows.COLUMNS + """
-					, r.repayment_id, r.amount, r.value_date
+			// the day's repayments alone; the terms and balances are read per chunk, as
+			// this job writes them
+			return """
+					SELECT r.account_id, r.repayment_id, r.amount, r.value_date
 					FROM batch.import_file f
 					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
-					JOIN card.account a ON a.account_id = r.account_id
-					LEFT JOIN card.balance b ON b.account_id = a.account_id
 					WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.posted_on = ?
-					  AND (b.repayments_through IS NULL OR b.repayments_through < ?)
 					  AND """ + Partition.condition("r.account_id") + """
 					ORDER BY r.account_id COLLATE "C", r.paid_at, r.repayment_id COLLATE "C"
 					""";
 		}
 
 		@Override
+		protected String doneSql() {
+			return """
+					SELECT account_id FROM card.balance WHERE repayments_through >= ?
+					  AND """ + Partition.condition("account_id") + """
+					ORDER BY account_id COLLATE "C"
+					""";
+		}
+
+		@Override
 		protected Object[] parameters() {
 			Object[] p = this.partition.parameters();
-			return new Object[] { this.businessDate, this.businessDate, p[0], p[1], p[2] };
+			return new Object[] { this.businessDate, p[0], p[1], p[2] };
 		}
 
 		@Override
@@ -96,6 +103,7 @@ class UpdateRepaymentsJobConfiguration {
 
 		@Override
 		public void write(Chunk<? extends AccountDay> chunk) {
+			LedgerRows.load(this.jdbc, chunk.getItems());
 			Journal journal = new Journal();
 			List<Object[]> allocations = new ArrayList<>();
 			for (AccountDay day : chunk) {

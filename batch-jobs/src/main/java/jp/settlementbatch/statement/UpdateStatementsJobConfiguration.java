@@ -46,8 +46,7 @@ class UpdateStatementsJobConfiguration {
 		final List<Object[]> cashFlows = new ArrayList<>();
 
 		AccountDay(ResultSet rs) throws SQLException {
-			super(LedgerRows.terms(rs), LedgerRows.accruedThrough(rs));
-			LedgerRows.withPosition(this, rs);
+			super(rs.getString("account_id"));
 		}
 
 	}
@@ -60,27 +59,31 @@ class UpdateStatementsJobConfiguration {
 
 		@Override
 		protected String sql() {
-			// the day's cash flows are sorted narrow, then meet their accounts in that
-			// order
-			return "SELECT " + LedgerRows.COLUMNS + """
-					, c.type, c.amount, c.value_date
-					FROM (SELECT c.account_id, c.type, c.amount, c.value_date, c.transacted_at, c.transaction_id
-					      FROM batch.import_file f
-					      JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.reject_reason IS NULL
-					      WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.posted_on = ?
-					        AND """ + Partition.condition("c.account_id") + """
-					      ORDER BY c.account_id COLLATE "C", c.transacted_at, c.transaction_id COLLATE "C") c
-					JOIN card.account a ON a.account_id = c.account_id
-					LEFT JOIN card.balance b ON b.account_id = a.account_id
-					WHERE b.statements_through IS NULL OR b.statements_through < ?
+			// the day's cash flows alone, narrow and sorted; the terms and balances are
+			// read per chunk, as this job writes them
+			return """
+					SELECT c.account_id, c.type, c.amount, c.value_date
+					FROM batch.import_file f
+					JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.reject_reason IS NULL
+					WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.posted_on = ?
+					  AND """ + Partition.condition("c.account_id") + """
 					ORDER BY c.account_id COLLATE "C", c.transacted_at, c.transaction_id COLLATE "C"
+					""";
+		}
+
+		@Override
+		protected String doneSql() {
+			return """
+					SELECT account_id FROM card.balance WHERE statements_through >= ?
+					  AND """ + Partition.condition("account_id") + """
+					ORDER BY account_id COLLATE "C"
 					""";
 		}
 
 		@Override
 		protected Object[] parameters() {
 			Object[] p = this.partition.parameters();
-			return new Object[] { this.businessDate, p[0], p[1], p[2], this.businessDate };
+			return new Object[] { this.businessDate, p[0], p[1], p[2] };
 		}
 
 		@Override
@@ -96,6 +99,7 @@ class UpdateStatementsJobConfiguration {
 
 		@Override
 		public void write(Chunk<? extends AccountDay> chunk) {
+			LedgerRows.load(this.jdbc, chunk.getItems());
 			Journal journal = new Journal();
 			for (AccountDay day : chunk) {
 				post(day, this.businessDate, journal);

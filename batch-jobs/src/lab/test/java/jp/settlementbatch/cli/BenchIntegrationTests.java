@@ -33,7 +33,7 @@ class BenchIntegrationTests {
 		ObjectMapper json = new ObjectMapper();
 		Map<String, JsonNode> jobs = new HashMap<>();
 		Map<String, JsonNode> steps = new HashMap<>();
-		JsonNode summary = null;
+		Map<String, JsonNode> summaries = new HashMap<>();
 		for (String line : result.output().split("\n")) {
 			if (!line.startsWith("{")) {
 				continue; // progress and log lines (text), the partition plan (an array)
@@ -46,7 +46,7 @@ class BenchIntegrationTests {
 				steps.put(node.get("step").asText(), node);
 			}
 			else if (node.has("summary")) {
-				summary = node;
+				summaries.put(node.get("summary").asText(), node);
 			}
 		}
 
@@ -61,6 +61,7 @@ class BenchIntegrationTests {
 		}
 		assertThat(steps.get("import-cash-flows/load-cash-flows").get("read").asLong()).isEqualTo(20_000);
 
+		JsonNode summary = summaries.get("import");
 		assertThat(summary).isNotNull();
 		assertThat(summary.get("cash_flows").asLong()).isEqualTo(20_000);
 		double ours = seconds(jobs, "import-cash-flows");
@@ -72,6 +73,28 @@ class BenchIntegrationTests {
 		assertRatio(summary, "naive_over_import", naive, ours);
 		assertRatio(summary, "naive_over_floor", naive, floor);
 		assertRatio(summary, "naive_over_logged_copy", naive, logged);
+
+		// each ledger job next to its floor: the same accounts, on the same data
+		JsonNode ledger = summaries.get("ledger");
+		assertThat(ledger).isNotNull();
+		double jobsSeconds = 0;
+		double floorsSeconds = 0;
+		for (String job : new String[] { "update-statements", "update-repayments", "accrue-interest",
+				"close-statements" }) {
+			assertThat(jobs).containsKey("floor-" + job);
+			assertRatio(ledger, job + "_over_floor", seconds(jobs, job), seconds(jobs, "floor-" + job));
+			jobsSeconds += seconds(jobs, job);
+			floorsSeconds += seconds(jobs, "floor-" + job);
+		}
+		for (String job : new String[] { "update-statements", "accrue-interest", "close-statements" }) {
+			assertThat(jobs.get("floor-" + job).get("rows").asLong()).as(job)
+				.isPositive()
+				.isEqualTo(jobs.get(job).get("rows").asLong());
+		}
+		// four rounded figures on each side
+		double ratio = jobsSeconds / floorsSeconds;
+		assertThat(ledger.get("ledger_over_floor").asDouble())
+			.isCloseTo(ratio, within(ratio * (0.02 / jobsSeconds + 0.02 / floorsSeconds) + 0.005 + 1e-9));
 	}
 
 	private static double seconds(Map<String, JsonNode> jobs, String job) {

@@ -157,18 +157,28 @@ public final class LedgerRows {
 	 * accrual cannot put an account out of balance with its journal.
 	 */
 	public static void saveAccruals(JdbcTemplate jdbc, List<? extends LedgerAccount> accounts, LocalDate businessDate) {
-		jdbc.batchUpdate("""
-				UPDATE card.balance SET interest_365 = ?, interest_366 = ?, late_charge_365 = ?, late_charge_366 = ?,
-				    accrued_through = ?
-				WHERE account_id = ?""", accounts, 1000, (ps, account) -> {
+		int n = accounts.size();
+		String[] ids = new String[n];
+		BigDecimal[][] accrued = new BigDecimal[4][n];
+		for (int i = 0; i < n; i++) {
+			LedgerAccount account = accounts.get(i);
 			Position p = account.position;
-			ps.setBigDecimal(1, p.interest365);
-			ps.setBigDecimal(2, p.interest366);
-			ps.setBigDecimal(3, p.lateCharge365);
-			ps.setBigDecimal(4, p.lateCharge366);
-			ps.setObject(5, businessDate);
-			ps.setString(6, account.accountId);
-		});
+			ids[i] = account.accountId;
+			accrued[0][i] = p.interest365;
+			accrued[1][i] = p.interest366;
+			accrued[2][i] = p.lateCharge365;
+			accrued[3][i] = p.lateCharge366;
+		}
+		// one statement for the chunk: an UPDATE is not rewritten into one by the driver
+		// as a batch of INSERTs is
+		jdbc.update("""
+				UPDATE card.balance b SET interest_365 = u.interest_365, interest_366 = u.interest_366,
+				    late_charge_365 = u.late_charge_365, late_charge_366 = u.late_charge_366, accrued_through = ?
+				FROM unnest(CAST(? AS CHAR(10)[]), CAST(? AS NUMERIC[]), CAST(? AS NUMERIC[]), CAST(? AS NUMERIC[]),
+				            CAST(? AS NUMERIC[]))
+				     AS u(account_id, interest_365, interest_366, late_charge_365, late_charge_366)
+				WHERE b.account_id = u.account_id""", businessDate, ids, accrued[0], accrued[1], accrued[2],
+				accrued[3]);
 	}
 
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {

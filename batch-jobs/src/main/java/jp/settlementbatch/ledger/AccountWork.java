@@ -63,11 +63,12 @@ public abstract class AccountWork<T extends LedgerAccount>
 	protected abstract void add(T item, ResultSet row) throws SQLException;
 
 	/**
-	 * The accounts already done for the business date, ordered by
-	 * {@code account_id COLLATE "C"}, for a query that does not filter on its watermark
-	 * itself (see {@link AccountReader}); null when it does.
+	 * The job's watermark ({@code card.balance} column) when its query does not filter on
+	 * it itself, because it does not read {@code card.balance}: the reader then leaves
+	 * out the accounts whose watermark is the business date (see {@link AccountReader}).
+	 * Null when the query filters.
 	 */
-	protected String doneSql() {
+	protected String watermark() {
 		return null;
 	}
 
@@ -91,9 +92,12 @@ public abstract class AccountWork<T extends LedgerAccount>
 				AccountWork.this.add(item, row);
 			}
 		}, this.readAhead, parameters());
-		if (doneSql() != null) {
+		if (watermark() != null) {
 			Object[] p = this.partition.parameters();
-			this.reader.except(doneSql(), this.businessDate, p[0], p[1], p[2]);
+			this.reader.except(
+					"SELECT account_id FROM card.balance WHERE " + watermark() + " >= ? AND "
+							+ Partition.condition("account_id") + " ORDER BY account_id COLLATE \"C\"",
+					this.businessDate, p[0], p[1], p[2]);
 		}
 	}
 

@@ -76,12 +76,8 @@ class UpdateRepaymentsJobConfiguration {
 		}
 
 		@Override
-		protected String doneSql() {
-			return """
-					SELECT account_id FROM card.balance WHERE repayments_through >= ?
-					  AND """ + Partition.condition("account_id") + """
-					ORDER BY account_id COLLATE "C"
-					""";
+		protected String watermark() {
+			return "repayments_through";
 		}
 
 		@Override

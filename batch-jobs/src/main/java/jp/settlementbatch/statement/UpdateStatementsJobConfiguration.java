@@ -72,12 +72,8 @@ class UpdateStatementsJobConfiguration {
 		}
 
 		@Override
-		protected String doneSql() {
-			return """
-					SELECT account_id FROM card.balance WHERE statements_through >= ?
-					  AND """ + Partition.condition("account_id") + """
-					ORDER BY account_id COLLATE "C"
-					""";
+		protected String watermark() {
+			return "statements_through";
 		}
 
 		@Override

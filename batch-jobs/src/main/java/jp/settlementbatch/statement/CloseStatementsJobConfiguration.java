@@ -100,30 +100,17 @@ class CloseStatementsJobConfiguration {
 
 		@Override
 		public void write(Chunk<? extends Closing> chunk) {
-			// each account's own cycle, from what the reader read: the queries join no
-			// balance or account, only the chunk's ids and dates
-			String[] ids = new String[chunk.size()];
-			String[] lastClosed = new String[chunk.size()];
-			String[] closing = new String[chunk.size()];
-			for (int i = 0; i < chunk.size(); i++) {
-				Closing account = chunk.getItems().get(i);
-				ids[i] = account.accountId;
-				lastClosed[i] = account.position.lastClosedOn.toString();
-				closing[i] = account.closingDate.toString();
-			}
-			MapSqlParameterSource chunkParameters = new MapSqlParameterSource("day", this.businessDate)
-				.addValue("ids", ids)
-				.addValue("last_closed", lastClosed)
-				.addValue("closing", closing);
+			MapSqlParameterSource chunkParameters = new MapSqlParameterSource("day", this.businessDate).addValue("ids",
+					chunk.getItems().stream().map(c -> c.accountId).toArray(String[]::new));
 			NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(this.jdbc);
 			Map<String, Map<String, Long>> journals = new HashMap<>();
 			named.query("""
 					SELECT e.account_id, e.kind, sum(e.amount) AS amount
 					FROM card.ledger_entry e
-					JOIN unnest(CAST(:ids AS CHAR(10)[]), CAST(:last_closed AS DATE[]), CAST(:closing AS DATE[]))
-					     AS c(account_id, last_closed_on, closing_date) ON c.account_id = e.account_id
-					WHERE e.account_id = ANY (CAST(:ids AS CHAR(10)[]))
-					  AND e.entry_date > c.last_closed_on AND e.entry_date <= c.closing_date
+					JOIN card.balance b ON b.account_id = e.account_id
+					JOIN card.account a ON a.account_id = e.account_id
+					WHERE e.account_id = ANY (CAST(:ids AS CHAR(10)[])) AND e.entry_date > b.last_closed_on
+					  AND e.entry_date <= card.closing_on_or_before(:day, a.closing_day)
 					GROUP BY 1, 2""", chunkParameters,
 					(RowCallbackHandler) rs -> journals.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
 						.put(rs.getString(2), rs.getLong(3)));
@@ -136,10 +123,8 @@ class CloseStatementsJobConfiguration {
 			Map<String, BigDecimal[]> accruals = new HashMap<>();
 			named.query("""
 					SELECT d.account_id, d.kind, d.basis, d.cycle_close <= :day AS posting, sum(d.amount)
-					FROM card.daily_accrual d
-					JOIN unnest(CAST(:ids AS CHAR(10)[]), CAST(:last_closed AS DATE[])) AS c(account_id, last_closed_on)
-					     ON c.account_id = d.account_id
-					WHERE d.account_id = ANY (CAST(:ids AS CHAR(10)[])) AND d.cycle_close > c.last_closed_on
+					FROM card.daily_accrual d JOIN card.balance b ON b.account_id = d.account_id
+					WHERE d.account_id = ANY (CAST(:ids AS CHAR(10)[])) AND d.cycle_close > b.last_closed_on
 					GROUP BY 1, 2, 3, 4""", chunkParameters, (RowCallbackHandler) rs -> {
 				BigDecimal[] sums = accruals.computeIfAbsent(rs.getString(1), k -> zeros());
 				int slot = (rs.getBoolean(4) ? 0 : 4) + ("INTEREST".equals(rs.getString(2)) ? 0 : 2)

@@ -114,11 +114,19 @@ public final class LedgerRows {
 	public static void load(JdbcTemplate jdbc, List<? extends LedgerAccount> accounts) {
 		Map<String, LedgerAccount> byId = new HashMap<>();
 		accounts.forEach(account -> byId.put(account.accountId, account));
+		int[] found = { 0 };
 		jdbc.query(LOAD, (RowCallbackHandler) rs -> {
 			LedgerAccount account = byId.get(rs.getString("account_id"));
 			account.terms(terms(rs));
 			withPosition(account, rs);
+			found[0]++;
 		}, (Object) byId.keySet().toArray(String[]::new));
+		if (found[0] != byId.size()) {
+			// the imports reject rows of unknown accounts, so this is a broken database
+			throw new IllegalStateException((byId.size() - found[0])
+					+ " accounts of this chunk are not in card.account. Stop the day: rows of unknown accounts"
+					+ " were accepted, which the imports do not do.");
+		}
 	}
 
 	/**

@@ -73,7 +73,16 @@ public final class TestDatabase {
 			((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
 				.setLevel(ch.qos.logback.classic.Level.WARN);
 			this.database = EmbeddedDatabase.open(Path.of("target", "test-pg-" + ProcessHandle.current().pid()));
-			Runtime.getRuntime().addShutdownHook(new Thread(this.database::close));
+			// the server is this JVM's alone (its folder has the pid): stop it even when
+			// a test left a pool open, which close() would wait for
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					this.database.stopNow();
+				}
+				catch (java.io.IOException ex) {
+					System.err.println("The test PostgreSQL did not stop: " + ex.getMessage());
+				}
+			}));
 		}
 
 		@Override

@@ -20,8 +20,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 public final class LedgerRows {
 
-	private static final String TERMS_COLUMNS = "a.account_id, a.repayment_method, a.shopping_apr, a.cash_apr, a.closing_day, a.payment_day";
-
 	public static final String COLUMNS = """
 			a.account_id, a.repayment_method, a.shopping_apr, a.cash_apr, a.closing_day, a.payment_day,
 			b.shopping_principal, b.cash_principal, b.billed_interest, b.billed_fees, b.billed_late_charges,
@@ -36,12 +34,8 @@ public final class LedgerRows {
 	 * reader reads neither, because it streams the day's rows alone and the job writes
 	 * {@code card.balance}.
 	 */
-	private static final String LOAD = "SELECT " + TERMS_COLUMNS + """
-			, b.shopping_principal, b.cash_principal, b.billed_interest, b.billed_fees,
-			    b.billed_late_charges, b.credit_balance, b.interest_365, b.interest_366, b.late_charge_365,
-			    b.late_charge_366, b.last_closed_on, b.due_date, b.amount_due, b.due_principal, b.overdue_since,
-			    b.past_due, b.past_due_principal, b.repaid_since_close, b.principal_repaid_since_close, b.repaid_on,
-			    b.repaid_that_day, b.principal_repaid_that_day
+	private static final String LOAD = "SELECT " + COLUMNS + """
+
 			FROM card.account a LEFT JOIN card.balance b ON b.account_id = a.account_id
 			WHERE a.account_id = ANY (CAST(? AS CHAR(10)[]))""";
 

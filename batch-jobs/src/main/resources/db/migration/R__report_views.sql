@@ -25,26 +25,29 @@ SELECT r.repayment_id, r.account_id, r.amount, r.value_date, f.business_date, f.
 FROM repayment.repayment r
 JOIN batch.import_file f ON f.file_id = r.file_id AND f.status = 'ACCEPTED';
 
--- Overdue (ledger.md): the past-due part carried from an earlier statement is overdue until it is
--- paid; the amount due of the latest statement is overdue after its due date until it is paid.
+-- A position as of its last accrual (as_of). Accrued amounts are shown to 12 places from their exact
+-- numerators (ledger.md floors the exact sum at the close). Overdue (ledger.md): the principal late
+-- charges accrued on that day, and the days since the oldest amount due still unpaid fell due.
+-- amount_due and due_date: what the statements still ask for, in all, and the latest due date.
 CREATE OR REPLACE VIEW report.account_position AS
 SELECT b.account_id,
        b.accrued_through AS as_of,
        b.shopping_principal, b.cash_principal, b.billed_interest, b.billed_fees, b.billed_late_charges,
-       b.interest_365 + b.interest_366 AS accrued_interest,
-       b.late_charge_365 + b.late_charge_366 AS accrued_late_charge,
+       round(b.interest_numerator_365 / 36500 + b.interest_numerator_366 / 36600, 12) AS accrued_interest,
+       round(b.late_charge_numerator_365 / 36500 + b.late_charge_numerator_366 / 36600, 12) AS accrued_late_charge,
        b.credit_balance,
-       CASE WHEN o.past_due THEN greatest(b.past_due_principal - b.principal_repaid_since_close, 0)
-            WHEN o.due THEN greatest(b.due_principal - b.principal_repaid_since_close, 0)
-            ELSE 0 END AS overdue_principal,
-       CASE WHEN o.past_due THEN b.accrued_through - b.overdue_since + 1
-            WHEN o.due THEN b.accrued_through - b.due_date
-            ELSE 0 END AS days_overdue,
-       b.last_closed_on, b.due_date, b.amount_due, b.repaid_since_close, b.past_due
+       b.overdue_principal,
+       CASE WHEN b.overdue_since IS NULL THEN 0 ELSE b.accrued_through - b.overdue_since + 1 END AS days_overdue,
+       b.last_closed_on, d.due_date, coalesce(d.amount_due, 0) AS amount_due
 FROM card.balance b
-CROSS JOIN LATERAL (SELECT b.past_due > b.repaid_since_close AS past_due,
-                           b.due_date IS NOT NULL AND b.accrued_through > b.due_date
-                               AND b.repaid_since_close < b.amount_due AS due) o;
+LEFT JOIN LATERAL (SELECT max(a.due_date) AS due_date, CAST(sum(a.amount - a.paid) AS BIGINT) AS amount_due FROM card.amount_due a
+                   WHERE a.account_id = b.account_id AND a.settled_on IS NULL) d ON true;
+
+-- Accounts held for an operator, until they pass (ledger.md).
+CREATE OR REPLACE VIEW report.held_account AS
+SELECT account_id, job, business_date, reason, held_since
+FROM card.held_account
+WHERE released_on IS NULL;
 
 CREATE OR REPLACE VIEW report.statement AS
 SELECT account_id, closing_date, cycle_start, due_date, opening_balance, purchases, refunds, cash_advances, fees,

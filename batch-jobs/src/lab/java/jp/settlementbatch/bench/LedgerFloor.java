@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * balance and the order of the day's cash flows; the accounts a repayment opens a ledger
  * for; accrual's value-dated catch-up, late charges and the days an account skipped; at
  * close, credit balance absorbing the posted interest, the holiday rule of the due date
- * and the past-due carry-over. Every figure of a floor is money-shaped, not money-right:
+ * and the amounts due carried over. Every figure of a floor is money-shaped, not money-right:
  * it is a measure of work, not a second ledger.
  */
 public final class LedgerFloor {
@@ -111,10 +111,7 @@ public final class LedgerFloor {
 			UPDATE card.balance b SET billed_late_charges = b.billed_late_charges - s.late,
 			    billed_fees = b.billed_fees - s.fees, billed_interest = b.billed_interest - s.interest,
 			    cash_principal = b.cash_principal - s.cash, shopping_principal = b.shopping_principal - s.shopping,
-			    credit_balance = b.credit_balance + s.credit, repaid_since_close = b.repaid_since_close + s.amount,
-			    principal_repaid_since_close = b.principal_repaid_since_close + s.cash + s.shopping,
-			    repaid_on = :day, repaid_that_day = s.amount, principal_repaid_that_day = s.cash + s.shopping,
-			    repayments_through = :day
+			    credit_balance = b.credit_balance + s.credit, repayments_through = :day
 			FROM s WHERE b.account_id = s.account_id
 			""".formatted(DAY_FILE), "accrue-interest", """
 			WITH due AS (
@@ -133,16 +130,17 @@ public final class LedgerFloor {
 			    SELECT account_id, :day, 'INTEREST', apr, :day, sum(principal), :basis,
 			           round(sum(principal) * apr / (100 * :basis), 12), cycle_close, false
 			    FROM due GROUP BY account_id, apr, cycle_close
-			    RETURNING account_id, amount)
-			UPDATE card.balance b SET interest_365 = b.interest_365 + coalesce(s.amount, 0), accrued_through = :day
-			FROM (SELECT b.account_id, sum(x.amount) AS amount FROM card.balance b
+			    RETURNING account_id, principal * apr AS numerator)
+			UPDATE card.balance b SET interest_numerator_365 = b.interest_numerator_365 + coalesce(s.numerator, 0),
+			    accrued_through = :day
+			FROM (SELECT b.account_id, sum(x.numerator) AS numerator FROM card.balance b
 			      LEFT JOIN accruals x ON x.account_id = b.account_id
 			      WHERE b.accrued_through IS NULL OR b.accrued_through < :day GROUP BY b.account_id) s
 			WHERE b.account_id = s.account_id
 			""", "close-statements", """
 			WITH c AS (
 			    SELECT b.account_id, b.last_closed_on, a.repayment_method, a.payment_day, x.closing_date,
-			           b.interest_365, b.interest_366, b.late_charge_365, b.late_charge_366
+			           b.interest_numerator_365
 			    FROM card.balance b
 			    JOIN card.account a ON a.account_id = b.account_id
 			    CROSS JOIN LATERAL (SELECT card.closing_on_or_before(:day, a.closing_day) AS closing_date) x
@@ -159,12 +157,14 @@ public final class LedgerFloor {
 			    GROUP BY e.account_id),
 			accrued AS (
 			    SELECT d.account_id,
-			           floor(coalesce(sum(d.amount) FILTER (WHERE d.kind = 'INTEREST' AND d.basis = 365), 0))
-			               + floor(coalesce(sum(d.amount) FILTER (WHERE d.kind = 'INTEREST' AND d.basis = 366), 0))
-			               AS interest,
-			           floor(coalesce(sum(d.amount) FILTER (WHERE d.kind = 'LATE_CHARGE' AND d.basis = 365), 0))
-			               + floor(coalesce(sum(d.amount) FILTER (WHERE d.kind = 'LATE_CHARGE' AND d.basis = 366), 0))
-			               AS late_charges
+			           trunc(coalesce(sum(d.principal * d.apr) FILTER (WHERE d.kind = 'INTEREST' AND d.basis = 365), 0)
+			                 / 36500)
+			               + trunc(coalesce(sum(d.principal * d.apr) FILTER (WHERE d.kind = 'INTEREST' AND d.basis = 366),
+			                 0) / 36600) AS interest,
+			           trunc(coalesce(sum(d.principal * d.apr) FILTER (WHERE d.kind = 'LATE_CHARGE' AND d.basis = 365),
+			                 0) / 36500)
+			               + trunc(coalesce(sum(d.principal * d.apr) FILTER (WHERE d.kind = 'LATE_CHARGE' AND d.basis = 366),
+			                 0) / 36600) AS late_charges
 			    FROM c JOIN card.daily_accrual d ON d.account_id = c.account_id
 			         AND d.cycle_close > c.last_closed_on AND d.cycle_close <= :day
 			    GROUP BY d.account_id),
@@ -210,12 +210,16 @@ public final class LedgerFloor {
 			           minimum_payment, :day
 			    FROM due WHERE opening_balance <> 0 OR closing_balance <> 0 OR purchases + refunds + cash_advances
 			          + fees + repayments <> 0
-			    RETURNING 1)
+			    RETURNING 1),
+			amounts_due AS (
+			    INSERT INTO card.amount_due (account_id, closing_date, due_date, amount, principal)
+			    SELECT account_id, closing_date, due_date, minimum_payment,
+			           greatest(minimum_payment - interest - fees - late_charges, 0)
+			    FROM due WHERE minimum_payment > 0 RETURNING 1)
 			UPDATE card.balance b SET billed_interest = b.billed_interest + due.interest,
 			    billed_late_charges = b.billed_late_charges + due.late_charges,
-			    interest_365 = 0, interest_366 = 0, late_charge_365 = 0, late_charge_366 = 0,
-			    last_closed_on = due.closing_date, due_date = due.due_date, amount_due = due.minimum_payment,
-			    due_principal = 0, repaid_since_close = 0, principal_repaid_since_close = 0
+			    interest_numerator_365 = 0, interest_numerator_366 = 0, late_charge_numerator_365 = 0,
+			    late_charge_numerator_366 = 0, last_closed_on = due.closing_date
 			FROM due WHERE b.account_id = due.account_id
 			""");
 

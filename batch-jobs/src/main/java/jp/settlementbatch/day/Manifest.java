@@ -33,12 +33,21 @@ public final class Manifest {
 
 	private final List<TakenIn.Untaken> untaken;
 
+	private final List<Held> held;
+
 	private final List<String> attention;
 
-	private Manifest(LocalDate runDate, List<Entry> files, List<TakenIn.Untaken> untaken, List<String> attention) {
+	/** An account held for an operator by a ledger job (ledger.md). */
+	public record Held(String accountId, String job, LocalDate heldSince, LocalDate businessDate, String reason) {
+
+	}
+
+	private Manifest(LocalDate runDate, List<Entry> files, List<TakenIn.Untaken> untaken, List<Held> held,
+			List<String> attention) {
 		this.runDate = runDate;
 		this.files = files;
 		this.untaken = untaken;
+		this.held = held;
 		this.attention = attention;
 	}
 
@@ -99,7 +108,19 @@ public final class Manifest {
 				attention.add(file.found().name() + " is in the inbox but was not taken in: " + file.reason() + ".");
 			}
 		}
-		return new Manifest(runDate, files, untaken, attention);
+		List<Held> held = jdbc.query("""
+				SELECT account_id, job, held_since, business_date, reason FROM report.held_account
+				WHERE held_since <= ? ORDER BY account_id, job""", (rs, n) -> new Held(rs.getString(1), rs.getString(2),
+				rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)), runDate);
+		for (Held account : held.subList(0, Math.min(held.size(), 10))) {
+			attention.add("account " + account.accountId() + " is held by " + account.job() + " since "
+					+ account.heldSince() + ": " + account.reason() + ". Nothing of it is written for that job; mend"
+					+ " the cause, and its next run takes it in and catches it up.");
+		}
+		if (held.size() > 10) {
+			attention.add((held.size() - 10) + " more accounts are held: see report.held_account.");
+		}
+		return new Manifest(runDate, files, untaken, held, attention);
 	}
 
 	private static Map<String, Object> latest(JdbcTemplate jdbc, InboundFile kind, String name, LocalDate runDate) {
@@ -131,6 +152,11 @@ public final class Manifest {
 
 	public List<TakenIn.Untaken> untaken() {
 		return this.untaken;
+	}
+
+	/** The accounts held for an operator, as the run date found them. */
+	public List<Held> held() {
+		return this.held;
 	}
 
 	/** One line per thing an operator must act on; empty when all is well. */
@@ -168,9 +194,20 @@ public final class Manifest {
 			entry.put("reason", file.reason());
 			untaken.add(entry);
 		}
+		List<Map<String, Object>> held = new ArrayList<>();
+		for (Held account : this.held) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("account_id", account.accountId());
+			entry.put("job", account.job());
+			entry.put("held_since", account.heldSince().toString());
+			entry.put("business_date", account.businessDate().toString());
+			entry.put("reason", account.reason());
+			held.add(entry);
+		}
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("files", files);
 		json.put("untaken", untaken);
+		json.put("held_accounts", held);
 		json.put("attention", this.attention);
 		return json;
 	}

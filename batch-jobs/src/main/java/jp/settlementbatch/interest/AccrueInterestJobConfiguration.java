@@ -5,31 +5,32 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
 import jp.settlementbatch.ledger.AccountWork;
+import jp.settlementbatch.ledger.AmountsDueRows;
+import jp.settlementbatch.ledger.EntryKind;
 import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.support.db.PgCopy;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * {@code accrue-interest}: for every account with a ledger, the daily interest and late
  * charge of each day since its last accrual up to the business date ({@link Accruals}),
- * including the catch-up of back-valued movements posted since then, written to
- * {@code card.daily_accrual} and added to the account's accrued (unposted) amounts.
- * Watermark: {@code card.balance.accrued_through}, which is also the date of the
- * account's position.
+ * and the catch-up of days already accrued (back-valued movements, credits of earlier
+ * value dates, an operator's recheck), written to {@code card.daily_accrual} and added to
+ * the account's accrued (unposted) amounts; the overdue state at the start of the day is
+ * saved with them. Watermark: {@code card.balance.accrued_through}, which is also the
+ * date of the account's position.
  */
 @Configuration(proxyBeanMethods = false)
 class AccrueInterestJobConfiguration {
@@ -41,7 +42,7 @@ class AccrueInterestJobConfiguration {
 		return ledger.accrualJob(NAME, "accrue", new Accrue(dataSource));
 	}
 
-	static final class Accrue extends AccountWork<Accruals.Account> {
+	static final class Accrue extends AccountWork<Accruals.Account, Accruals.Result> {
 
 		Accrue(DataSource dataSource) {
 			super(dataSource);
@@ -50,7 +51,7 @@ class AccrueInterestJobConfiguration {
 		@Override
 		protected String sql() {
 			return "SELECT " + LedgerRows.COLUMNS + """
-					, m.value_date, m.shopping_delta, m.cash_delta
+					, m.business_date AS posted_on, m.value_date, m.shopping_delta, m.cash_delta
 					FROM card.balance b
 					JOIN card.account a ON a.account_id = b.account_id
 					LEFT JOIN card.principal_movement m ON m.account_id = b.account_id
@@ -68,85 +69,116 @@ class AccrueInterestJobConfiguration {
 
 		@Override
 		protected Accruals.Account start(ResultSet first) throws SQLException {
-			return LedgerRows
-				.withPosition(new Accruals.Account(LedgerRows.terms(first), LedgerRows.accruedThrough(first)), first);
+			return LedgerRows.read(new Accruals.Account(first.getString("account_id")), first);
 		}
 
 		@Override
 		protected void add(Accruals.Account item, ResultSet row) throws SQLException {
 			LocalDate valueDate = row.getObject("value_date", LocalDate.class);
 			if (valueDate != null) {
-				item.movements
-					.add(new Accruals.Movement(valueDate, row.getLong("shopping_delta"), row.getLong("cash_delta")));
+				item.movements.add(new Accruals.Movement(row.getObject("posted_on", LocalDate.class), valueDate,
+						row.getLong("shopping_delta"), row.getLong("cash_delta")));
 			}
 		}
 
 		/**
-		 * The accounts of this run with a repayment of a late file posted since their
-		 * last accrual (paid before the last day accrued): their late charges may need a
-		 * catch-up. Usually none.
+		 * What the chunk's accruals need beyond the reader's rows: the credits of earlier
+		 * value dates posted since the last accrual; for the accounts with days to catch
+		 * up, the movements and booked accruals of those days; the amounts due that can
+		 * be overdue.
 		 */
-		private Set<String> lateRepaid = Set.of();
-
 		@Override
-		protected void prepare() {
-			Object[] p = this.partition.parameters();
-			this.lateRepaid = new HashSet<>(this.jdbc.queryForList("""
-					SELECT DISTINCT r.account_id FROM repayment.allocation r
-					JOIN card.balance b ON b.account_id = r.account_id
-					WHERE r.value_date < r.business_date AND r.business_date <= ?
-					  AND r.business_date > b.accrued_through AND r.value_date < b.accrued_through
-					  AND """ + Partition.condition("r.account_id"), String.class, this.businessDate, p[0], p[1],
-					p[2]));
+		protected void load(List<? extends Accruals.Account> accounts) {
+			Map<String, Accruals.Account> byId = new HashMap<>();
+			accounts.forEach(account -> byId.put(account.accountId, account));
+			String[] ids = byId.keySet().toArray(String[]::new);
+			this.jdbc.query("""
+					SELECT c.account_id, min(c.value_date) FROM card.due_credit c
+					JOIN card.balance b ON b.account_id = c.account_id
+					WHERE c.account_id = ANY (CAST(? AS CHAR(10)[]))
+					  AND c.posted_on > b.accrued_through AND c.value_date < b.accrued_through
+					GROUP BY c.account_id""",
+					(RowCallbackHandler) rs -> byId.get(rs.getString(1)).lateCreditFrom = rs
+						.getObject(2, LocalDate.class)
+						.plusDays(1),
+					(Object) ids);
+			LocalDate earliest = this.businessDate;
+			Map<String, Accruals.Account> catchingUp = new HashMap<>();
+			for (Accruals.Account account : accounts) {
+				LocalDate from = Accruals.catchUpFrom(account);
+				if (from != null) {
+					catchingUp.put(account.accountId, account);
+				}
+				LocalDate first = (from != null) ? from
+						: (account.accruedThrough() != null) ? account.accruedThrough().plusDays(1) : this.businessDate;
+				earliest = first.isBefore(earliest) ? first : earliest;
+			}
+			if (!catchingUp.isEmpty()) {
+				loadCatchUp(catchingUp, earliest);
+			}
+			AmountsDueRows.load(this.jdbc, byId.keySet(), earliest, this.businessDate)
+				.forEach((id, amounts) -> byId.get(id).amountsDue = amounts);
 		}
 
-		/** What the late-charge catch-up needs of the accounts of {@link #lateRepaid}. */
-		private void loadRepaid(Chunk<? extends Accruals.Account> chunk) {
-			Map<String, Accruals.Account> accounts = new HashMap<>();
-			for (Accruals.Account account : chunk) {
-				if (this.lateRepaid.contains(account.accountId)) {
-					accounts.put(account.accountId, account);
-				}
-			}
-			if (accounts.isEmpty()) {
-				return;
-			}
+		/** The movements and booked accruals of the days the accounts catch up. */
+		private void loadCatchUp(Map<String, Accruals.Account> accounts, LocalDate earliest) {
 			String[] ids = accounts.keySet().toArray(String[]::new);
 			this.jdbc.query("""
-					SELECT r.account_id, r.value_date, r.amount, r.cash_principal + r.shopping_principal AS principal
-					FROM repayment.allocation r JOIN card.balance b ON b.account_id = r.account_id
-					WHERE r.account_id = ANY (?) AND r.value_date > b.last_closed_on AND r.business_date <= ?
-					""", rs -> {
-				accounts.get(rs.getString(1)).repaidSinceClose
-					.add(new Accruals.Repaid(rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4)));
-			}, ids, this.businessDate);
+					SELECT account_id, business_date, value_date, shopping_delta, cash_delta
+					FROM card.principal_movement
+					WHERE account_id = ANY (CAST(? AS CHAR(10)[])) AND business_date >= ?""",
+					(RowCallbackHandler) rs -> {
+						Accruals.Account account = accounts.get(rs.getString(1));
+						LocalDate postedOn = rs.getObject(2, LocalDate.class);
+						// the reader already has those posted since the last accrual
+						if (!postedOn.isAfter(account.accruedThrough())) {
+							account.movements.add(new Accruals.Movement(postedOn, rs.getObject(3, LocalDate.class),
+									rs.getLong(4), rs.getLong(5)));
+						}
+					}, ids, earliest);
 			this.jdbc.query("""
-					SELECT d.account_id, d.accrual_date, sum(d.principal)
-					FROM card.daily_accrual d JOIN card.balance b ON b.account_id = d.account_id
-					WHERE d.account_id = ANY (?) AND d.kind = 'LATE_CHARGE' AND d.accrual_date > b.last_closed_on
-					GROUP BY d.account_id, d.accrual_date
-					""", rs -> {
-				accounts.get(rs.getString(1)).lateChargePrincipal.put(rs.getObject(2, LocalDate.class), rs.getLong(3));
-			}, (Object) ids);
+					SELECT account_id, accrual_date, kind, apr, sum(principal)
+					FROM card.daily_accrual
+					WHERE account_id = ANY (CAST(? AS CHAR(10)[])) AND accrual_date >= ?
+					GROUP BY account_id, accrual_date, kind, apr""", (RowCallbackHandler) rs -> {
+				Accruals.Account account = accounts.get(rs.getString(1));
+				LocalDate day = rs.getObject(2, LocalDate.class);
+				if (EntryKind.valueOf(rs.getString(3)) == EntryKind.INTEREST) {
+					account.bookedInterest.computeIfAbsent(day, d -> new HashMap<>())
+						.merge(rs.getBigDecimal(4).setScale(2), rs.getLong(5), Long::sum);
+				}
+				else {
+					account.bookedLateCharge.merge(day, rs.getLong(5), Long::sum);
+				}
+			}, ids, earliest);
 		}
 
 		@Override
-		public void write(Chunk<? extends Accruals.Account> chunk) {
-			loadRepaid(chunk);
-			List<Accruals.Row> rows = new ArrayList<>();
-			for (Accruals.Account account : chunk) {
-				rows.addAll(Accruals.accrue(account, this.businessDate));
-			}
-			if (!rows.isEmpty()) {
+		protected Accruals.Result apply(Accruals.Account account) {
+			return Accruals.accrue(account, this.businessDate);
+		}
+
+		@Override
+		protected void save(List<Done<Accruals.Account, Accruals.Result>> done) {
+			if (done.stream().anyMatch(d -> !d.result().rows().isEmpty())) {
 				PgCopy copy = PgCopy.into(this.dataSource, "card.daily_accrual",
 						"account_id, accrual_date, kind, apr, booked_on, principal, basis, amount, cycle_close, catch_up");
-				for (Accruals.Row row : rows) {
-					copy.row(row.accountId(), row.day(), row.kind(), row.apr(), this.businessDate, row.principal(),
-							DailyAccrual.basis(row.day()), row.amount(), row.cycleClose(), row.catchUp());
+				for (Done<Accruals.Account, Accruals.Result> d : done) {
+					for (Accruals.Row row : d.result().rows()) {
+						copy.row(row.accountId(), row.day(), row.kind().name(), row.apr(), this.businessDate,
+								row.principal(), DailyAccrual.basis(row.day()), row.amount(), row.cycleClose(),
+								row.catchUp());
+					}
 				}
 				copy.finish();
 			}
-			LedgerRows.saveAccruals(this.jdbc, chunk.getItems(), this.businessDate);
+			List<LedgerRows.Accrual> accruals = new ArrayList<>();
+			for (Done<Accruals.Account, Accruals.Result> d : done) {
+				accruals.add(new LedgerRows.Accrual(d.account().accountId,
+						d.account().position().accrued().plus(d.result().accrued()), d.result().overdue().principal(),
+						d.result().overdue().since()));
+			}
+			LedgerRows.saveAccruals(this.jdbc, accruals, this.businessDate);
 		}
 
 	}

@@ -4,23 +4,26 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.Map;
-import java.util.TreeMap;
+
+import jp.settlementbatch.ledger.Accrued;
 
 /**
- * Day counts, rates and rounding of interest and late charges (ledger.md), in one place.
+ * Day counts and rates of interest and late charges (ledger.md), in one place.
  *
  * <ul>
- * <li>Day d accrues {@code principal × apr / 100 / basis(d)}, kept exact to
- * {@value #SCALE} decimal places; {@code basis(d)} is 366 in a leap year, else 365.</li>
- * <li>At cycle close the accruals are posted floored to the yen (切り捨て), the days with
+ * <li>Day d accrues {@code principal × apr / 100 / basis(d)}; {@code basis(d)} is 366 in
+ * a leap year, else 365. The ledger keeps it exact as {@code principal × apr}
+ * ({@link Accrued}); each row also shows it to {@value #SCALE} decimal places.</li>
+ * <li>At cycle close the exact sum is posted floored to the yen (切り捨て), the days with
  * basis 365 and the days with basis 366 floored separately and then added; the cut-off
- * fraction is dropped, not carried.</li>
+ * fraction is dropped, not carried ({@link Accrued#postedInterest()}).</li>
  * </ul>
  */
 public final class DailyAccrual {
 
-	/** Decimal places kept for one day's accrual (ledger.md asks for at least 10). */
+	/**
+	 * Decimal places a row shows of its day's accrual (ledger.md asks for at least 10).
+	 */
 	public static final int SCALE = 12;
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -34,7 +37,8 @@ public final class DailyAccrual {
 	}
 
 	/**
-	 * The accrual of one day on {@code principal} yen at {@code aprPercent} (e.g. 15.00).
+	 * The accrual of one day on {@code principal} yen at {@code aprPercent} (e.g. 15.00),
+	 * to {@value #SCALE} places.
 	 */
 	public static BigDecimal of(long principal, BigDecimal aprPercent, LocalDate day) {
 		return BigDecimal.valueOf(principal)
@@ -42,23 +46,16 @@ public final class DailyAccrual {
 			.divide(HUNDRED.multiply(BigDecimal.valueOf(basis(day))), SCALE, RoundingMode.HALF_EVEN);
 	}
 
-	/** What a cycle's accruals post as, in yen: floored per year basis, then added. */
-	public static long posted(Map<LocalDate, BigDecimal> accrualsByDay) {
-		Map<Integer, BigDecimal> byBasis = new TreeMap<>();
-		accrualsByDay.forEach((day, amount) -> byBasis.merge(basis(day), amount, BigDecimal::add));
-		return byBasis.values().stream().mapToLong(sum -> sum.setScale(0, RoundingMode.FLOOR).longValueExact()).sum();
-	}
-
 	/**
-	 * The posted amount of a constant principal at one rate for every day from
+	 * The interest a close posts for a constant principal at one rate on every day from
 	 * {@code first} to {@code last}, both included: the worked examples of ledger.md.
 	 */
 	public static long posted(long principal, BigDecimal aprPercent, LocalDate first, LocalDate last) {
-		Map<LocalDate, BigDecimal> accruals = new TreeMap<>();
+		Accrued accrued = Accrued.NONE;
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-			accruals.put(day, of(principal, aprPercent, day));
+			accrued = accrued.plus(true, basis(day), principal, aprPercent);
 		}
-		return posted(accruals);
+		return accrued.postedInterest();
 	}
 
 }

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * An account as the ledger's money rules see it: its terms from the card master, its
- * {@link Position}, and the last day accrued. Plain values: the ledger jobs load and save
- * it with {@link LedgerRows}.
+ * An account as a ledger job works on it: its terms from the card master, its
+ * {@link Position}, and the last day accrued, loaded with {@link LedgerRows}; a job's
+ * item adds the day's rows.
  */
 public class LedgerAccount {
 
@@ -20,29 +20,37 @@ public class LedgerAccount {
 	public record Terms(String accountId, boolean revolving, BigDecimal shoppingApr, BigDecimal cashApr, int closingDay,
 			int paymentDay) {
 
+		/**
+		 * The rate of shopping principal: 0 for LUMP_SUM, which does not bear interest.
+		 */
+		public BigDecimal shoppingRate() {
+			return this.revolving ? this.shoppingApr : BigDecimal.ZERO;
+		}
+
 	}
 
 	public final String accountId;
 
-	public boolean revolving;
+	private Terms terms;
 
-	public BigDecimal shoppingApr;
+	private Position position;
 
-	public BigDecimal cashApr;
+	private LocalDate accruedThrough;
 
-	public int closingDay;
+	private LocalDate recheckFrom;
 
-	public int paymentDay;
+	/** An account whose terms and position are loaded with it. */
+	public LedgerAccount(Terms terms, Position position, LocalDate accruedThrough) {
+		this(terms, position, accruedThrough, null);
+	}
 
-	public final Position position = new Position();
-
-	/** The last day accrued, before this run. */
-	public final LocalDate accruedThrough;
-
-	public LedgerAccount(Terms terms, LocalDate accruedThrough) {
-		this.accountId = terms.accountId();
-		this.accruedThrough = accruedThrough;
-		terms(terms);
+	/**
+	 * An account whose terms and position are loaded with it, with the first day an
+	 * operator's correction asks its next accrual to recompute.
+	 */
+	public LedgerAccount(Terms terms, Position position, LocalDate accruedThrough, LocalDate recheckFrom) {
+		this(terms.accountId());
+		loaded(terms, position, accruedThrough, recheckFrom);
 	}
 
 	/**
@@ -51,21 +59,31 @@ public class LedgerAccount {
 	 */
 	protected LedgerAccount(String accountId) {
 		this.accountId = accountId;
-		this.accruedThrough = null;
 	}
 
-	/** Sets the card-master terms. */
-	void terms(Terms terms) {
-		this.revolving = terms.revolving();
-		this.shoppingApr = terms.shoppingApr();
-		this.cashApr = terms.cashApr();
-		this.closingDay = terms.closingDay();
-		this.paymentDay = terms.paymentDay();
+	final void loaded(Terms terms, Position position, LocalDate accruedThrough, LocalDate recheckFrom) {
+		this.terms = terms;
+		this.position = position;
+		this.accruedThrough = accruedThrough;
+		this.recheckFrom = recheckFrom;
 	}
 
-	/** The rate of shopping principal: 0 for LUMP_SUM, which does not bear interest. */
-	public BigDecimal shoppingRate() {
-		return this.revolving ? this.shoppingApr : BigDecimal.ZERO;
+	public Terms terms() {
+		return this.terms;
+	}
+
+	public Position position() {
+		return this.position;
+	}
+
+	/** The last day accrued, before this run; null for a ledger not started. */
+	public LocalDate accruedThrough() {
+		return this.accruedThrough;
+	}
+
+	/** The first day the next accrual recomputes, or null. */
+	public LocalDate recheckFrom() {
+		return this.recheckFrom;
 	}
 
 }

@@ -18,8 +18,9 @@ class LedgerConfiguration {
 	@Bean
 	LedgerJobs ledgerJobs(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, @Value("${settlement.chunk-size:10000}") int chunkSize) {
-		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, chunkSize);
+			RunProgress progress, @Value("${settlement.chunk-size:10000}") int chunkSize,
+			@Value("${settlement.ledger.hold-minimum:100}") long holdMinimum) {
+		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, chunkSize, holdMinimum);
 	}
 
 }

@@ -13,17 +13,18 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the ledger jobs: the job's {@link AccountWork} as one chunk step, whose chunks
  * check the accounts they wrote against their journal before they commit
- * ({@link LedgerCheck#touched}), except accrual, which writes nothing the check reads.
- * The day's full check ends {@code close-statements}, the day's last ledger job.
+ * ({@link LedgerCheck#outOfBalance}), except accrual, which writes nothing the check
+ * reads; an account that cannot be done is held, the others go on. The day's full check
+ * ends {@code close-statements}, the day's last ledger job.
  */
 public class LedgerJobs {
 
@@ -37,22 +38,33 @@ public class LedgerJobs {
 
 	private final int chunkSize;
 
+	private final long holdMinimum;
+
+	private final TransactionTemplate savepoints;
+
+	/**
+	 * @param holdMinimum the fewest holds a job may make in a partition before the fault
+	 * is systemic ({@link HeldAccounts#threshold})
+	 */
 	public LedgerJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, int chunkSize) {
+			RunProgress progress, int chunkSize, long holdMinimum) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.progress = progress;
 		this.chunkSize = chunkSize;
+		this.holdMinimum = holdMinimum;
+		this.savepoints = new TransactionTemplate(transactionManager);
+		this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
 	 * A job that only accrues: it writes the accrued amounts and its watermark, no
 	 * balance or journal entry the ledger check reads, so its chunks are not checked.
 	 */
-	public Job accrualJob(String jobName, String stepName, AccountWork<?> work) {
+	public Job accrualJob(String jobName, String stepName, AccountWork<?, ?> work) {
 		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
-			.start(step(stepName, work, false))
+			.start(step(jobName, stepName, work, false))
 			.build();
 	}
 
@@ -60,11 +72,11 @@ public class LedgerJobs {
 	 * The day's closing job: its checked chunks, then the full ledger check of the run's
 	 * accounts, once a day.
 	 */
-	public Job closingJob(String jobName, String stepName, AccountWork<?> work) {
+	public Job closingJob(String jobName, String stepName, AccountWork<?, ?> work) {
 		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
-			.start(step(stepName, work, true))
-			.next(LedgerCheck.step("ledger-check-" + stepName, this.jobRepository, this.transactionManager, this.jdbc,
-					this.progress))
+			.start(step(jobName, stepName, work, true))
+			.next(LedgerCheck.step("ledger-check-" + stepName, jobName, this.jobRepository, this.transactionManager,
+					this.jdbc, this.progress, this.holdMinimum))
 			.build();
 	}
 
@@ -74,7 +86,7 @@ public class LedgerJobs {
 	 * first), then posts the files claimed for that date in checked chunks. A completed
 	 * claim is not run again on restart, so a restarted job posts the same files.
 	 */
-	public Job postingJob(String jobName, String stepName, AccountWork<?> work) {
+	public Job postingJob(String jobName, String stepName, AccountWork<?, ?> work) {
 		Step claim = new StepBuilder("claim-files", this.jobRepository).tasklet((contribution, chunkContext) -> {
 			LocalDate businessDate = chunkContext.getStepContext()
 				.getStepExecution()
@@ -88,25 +100,16 @@ public class LedgerJobs {
 		}, this.transactionManager).build();
 		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
 			.start(claim)
-			.next(step(stepName, work, true))
+			.next(step(jobName, stepName, work, true))
 			.build();
 	}
 
-	private <T extends LedgerAccount> Step step(String name, AccountWork<T> work, boolean checked) {
-		work.checked = checked;
-		work.readAhead = this.chunkSize;
-		ItemWriter<T> writer = work;
-		if (checked) {
-			// the work's reader is the step's stream; the composite must not open it
-			// again
-			CompositeItemWriter<T> composite = new CompositeItemWriter<>(work, LedgerCheck.touched(this.jdbc));
-			composite.setIgnoreItemStream(true);
-			writer = composite;
-		}
+	private <T extends LedgerAccount> Step step(String jobName, String name, AccountWork<T, ?> work, boolean checked) {
+		work.settings = new AccountWork.Settings(jobName, checked, this.chunkSize, this.savepoints, this.holdMinimum);
 		return new StepBuilder(name, this.jobRepository).<T, T>chunk(this.chunkSize)
 			.transactionManager(this.transactionManager)
 			.reader(work)
-			.writer(writer)
+			.writer(work)
 			.listener((StepExecutionListener) work)
 			.listener(this.progress)
 			.build();

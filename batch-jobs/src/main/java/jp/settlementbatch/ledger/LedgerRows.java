@@ -12,22 +12,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * How a {@link LedgerAccount} is read from and saved to the database: its terms and
- * balances in a reader's rows ({@link #COLUMNS}, from {@code card.account a} and
- * {@code LEFT JOIN card.balance b}), or those of a chunk's accounts in one query
- * ({@link #load}); one upsert of {@code card.balance} with the job's watermark, or
- * accrual's own columns alone.
+ * The mapper of {@code card.balance} (with the account's terms from
+ * {@code card.account}): a reader's rows ({@link #COLUMNS}, from {@code card.account a}
+ * and {@code card.balance b}), a chunk's accounts in one query ({@link #load}), one
+ * upsert of the balances with a job's watermark ({@link #save}), or accrual's own columns
+ * alone ({@link #saveAccruals}).
  */
 public final class LedgerRows {
 
+	/** The columns a reader selects for {@link #read}. */
 	public static final String COLUMNS = """
 			a.account_id, a.repayment_method, a.shopping_apr, a.cash_apr, a.closing_day, a.payment_day,
 			b.shopping_principal, b.cash_principal, b.billed_interest, b.billed_fees, b.billed_late_charges,
-			b.credit_balance, b.interest_365, b.interest_366, b.late_charge_365, b.late_charge_366,
-			b.last_closed_on, b.due_date, b.amount_due, b.due_principal, b.overdue_since, b.past_due, b.past_due_principal,
-			b.repaid_since_close,
-			b.principal_repaid_since_close, b.repaid_on, b.repaid_that_day, b.principal_repaid_that_day,
-			b.accrued_through""";
+			b.credit_balance, b.interest_numerator_365, b.interest_numerator_366, b.late_charge_numerator_365,
+			b.late_charge_numerator_366, b.last_closed_on, b.accrued_through, b.recheck_from""";
 
 	/**
 	 * The terms and balances of a chunk's accounts, for {@link #load}: for the jobs whose
@@ -41,22 +39,17 @@ public final class LedgerRows {
 
 	private static final String SAVE = """
 			INSERT INTO card.balance (account_id, shopping_principal, cash_principal, billed_interest, billed_fees,
-			    billed_late_charges, credit_balance, interest_365, interest_366, late_charge_365, late_charge_366,
-			    last_closed_on, due_date, amount_due, due_principal, overdue_since, past_due, past_due_principal,
-			    repaid_since_close,
-			    principal_repaid_since_close, repaid_on, repaid_that_day, principal_repaid_that_day%1$s)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%2$s)
+			    billed_late_charges, credit_balance, interest_numerator_365, interest_numerator_366,
+			    late_charge_numerator_365, late_charge_numerator_366, last_closed_on%1$s)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%2$s)
 			ON CONFLICT (account_id) DO UPDATE SET shopping_principal = EXCLUDED.shopping_principal,
 			    cash_principal = EXCLUDED.cash_principal, billed_interest = EXCLUDED.billed_interest,
 			    billed_fees = EXCLUDED.billed_fees, billed_late_charges = EXCLUDED.billed_late_charges,
-			    credit_balance = EXCLUDED.credit_balance, interest_365 = EXCLUDED.interest_365,
-			    interest_366 = EXCLUDED.interest_366, late_charge_365 = EXCLUDED.late_charge_365,
-			    late_charge_366 = EXCLUDED.late_charge_366, last_closed_on = EXCLUDED.last_closed_on,
-			    due_date = EXCLUDED.due_date, amount_due = EXCLUDED.amount_due, due_principal = EXCLUDED.due_principal,
-			    overdue_since = EXCLUDED.overdue_since, past_due = EXCLUDED.past_due,
-			    past_due_principal = EXCLUDED.past_due_principal, repaid_since_close = EXCLUDED.repaid_since_close,
-			    principal_repaid_since_close = EXCLUDED.principal_repaid_since_close, repaid_on = EXCLUDED.repaid_on,
-			    repaid_that_day = EXCLUDED.repaid_that_day, principal_repaid_that_day = EXCLUDED.principal_repaid_that_day%3$s""";
+			    credit_balance = EXCLUDED.credit_balance, interest_numerator_365 = EXCLUDED.interest_numerator_365,
+			    interest_numerator_366 = EXCLUDED.interest_numerator_366,
+			    late_charge_numerator_365 = EXCLUDED.late_charge_numerator_365,
+			    late_charge_numerator_366 = EXCLUDED.late_charge_numerator_366,
+			    last_closed_on = EXCLUDED.last_closed_on%3$s""";
 
 	private LedgerRows() {
 	}
@@ -64,59 +57,41 @@ public final class LedgerRows {
 	/** The card-master terms of the row's account. */
 	public static LedgerAccount.Terms terms(ResultSet rs) throws SQLException {
 		return new LedgerAccount.Terms(rs.getString("account_id"), "REVOLVING".equals(rs.getString("repayment_method")),
-				rs.getBigDecimal("shopping_apr"), rs.getBigDecimal("cash_apr"), rs.getInt("closing_day"),
-				rs.getInt("payment_day"));
+				rate(rs, "shopping_apr"), rate(rs, "cash_apr"), rs.getInt("closing_day"), rs.getInt("payment_day"));
 	}
 
-	/** The last day accrued, or null for an account without a ledger yet. */
-	public static LocalDate accruedThrough(ResultSet rs) throws SQLException {
-		return date(rs, "accrued_through");
-	}
-
-	/** Reads the row's balances into {@code account}'s position. */
-	public static <T extends LedgerAccount> T withPosition(T account, ResultSet rs) throws SQLException {
-		Position p = account.position;
-		p.shoppingPrincipal = rs.getLong("shopping_principal");
-		p.cashPrincipal = rs.getLong("cash_principal");
-		p.billedInterest = rs.getLong("billed_interest");
-		p.billedFees = rs.getLong("billed_fees");
-		p.billedLateCharges = rs.getLong("billed_late_charges");
-		p.creditBalance = rs.getLong("credit_balance");
-		p.interest365 = decimal(rs, "interest_365");
-		p.interest366 = decimal(rs, "interest_366");
-		p.lateCharge365 = decimal(rs, "late_charge_365");
-		p.lateCharge366 = decimal(rs, "late_charge_366");
-		p.lastClosedOn = date(rs, "last_closed_on");
-		p.dueDate = date(rs, "due_date");
-		p.amountDue = rs.getLong("amount_due");
-		p.duePrincipal = rs.getLong("due_principal");
-		p.overdueSince = date(rs, "overdue_since");
-		p.pastDue = rs.getLong("past_due");
-		p.pastDuePrincipal = rs.getLong("past_due_principal");
-		p.repaidSinceClose = rs.getLong("repaid_since_close");
-		p.principalRepaidSinceClose = rs.getLong("principal_repaid_since_close");
-		p.repaidOn = date(rs, "repaid_on");
-		p.repaidThatDay = rs.getLong("repaid_that_day");
-		p.principalRepaidThatDay = rs.getLong("principal_repaid_that_day");
+	/**
+	 * Reads the row's terms and balances into {@code account}; an account without a
+	 * ledger yet gets an empty position.
+	 */
+	public static <T extends LedgerAccount> T read(T account, ResultSet rs) throws SQLException {
+		Position position = (rs.getObject("shopping_principal") == null) ? Position.empty()
+				: new Position(new Position.Balances(rs.getLong("shopping_principal"), rs.getLong("cash_principal"),
+						rs.getLong("billed_interest"), rs.getLong("billed_fees"), rs.getLong("billed_late_charges"),
+						rs.getLong("credit_balance")),
+						new Accrued(rs.getBigDecimal("interest_numerator_365"),
+								rs.getBigDecimal("interest_numerator_366"),
+								rs.getBigDecimal("late_charge_numerator_365"),
+								rs.getBigDecimal("late_charge_numerator_366")),
+						date(rs, "last_closed_on"));
+		account.loaded(terms(rs), position, date(rs, "accrued_through"), date(rs, "recheck_from"));
 		return account;
 	}
 
 	/**
 	 * Reads the terms and positions of {@code accounts} in one query, in the caller's
-	 * transaction; an account without a ledger yet keeps its zero position.
+	 * transaction.
 	 */
 	public static void load(JdbcTemplate jdbc, List<? extends LedgerAccount> accounts) {
 		Map<String, LedgerAccount> byId = new HashMap<>();
 		accounts.forEach(account -> byId.put(account.accountId, account));
 		int[] found = { 0 };
 		jdbc.query(LOAD, (RowCallbackHandler) rs -> {
-			LedgerAccount account = byId.get(rs.getString("account_id"));
-			account.terms(terms(rs));
-			withPosition(account, rs);
+			read(byId.get(rs.getString("account_id")), rs);
 			found[0]++;
 		}, (Object) byId.keySet().toArray(String[]::new));
 		if (found[0] != byId.size()) {
-			// the imports reject rows of unknown accounts, so this is a broken database
+			// the imports take rows of unknown accounts in only as pending lines
 			throw new IllegalStateException((byId.size() - found[0])
 					+ " accounts of this chunk are not in card.account. Stop the day: rows of unknown accounts"
 					+ " were accepted, which the imports do not do.");
@@ -126,23 +101,21 @@ public final class LedgerRows {
 	/**
 	 * Saves the positions of {@code accounts} and sets {@code watermark} (a
 	 * {@code card.balance} date column, or null when the position itself is the
-	 * watermark) to {@code businessDate}, in the caller's transaction.
+	 * watermark) to {@code businessDate}, in the caller's transaction. A new ledger
+	 * starts in the cycle the business date is in.
 	 */
 	public static void save(JdbcTemplate jdbc, List<? extends LedgerAccount> accounts, String watermark,
 			LocalDate businessDate) {
 		String sql = watermark == null ? SAVE.formatted("", "", "")
 				: SAVE.formatted(", " + watermark, ", ?", ", " + watermark + " = EXCLUDED." + watermark);
 		jdbc.batchUpdate(sql, accounts, 1000, (ps, account) -> {
-			Position p = account.position;
-			if (p.lastClosedOn == null) {
-				// a new ledger: its first open cycle is the one the business date is in
-				p.lastClosedOn = StatementCycle.closingOnOrBefore(businessDate.minusDays(1), account.closingDay);
-			}
-			Object[] values = { account.accountId, p.shoppingPrincipal, p.cashPrincipal, p.billedInterest, p.billedFees,
-					p.billedLateCharges, p.creditBalance, p.interest365, p.interest366, p.lateCharge365,
-					p.lateCharge366, p.lastClosedOn, p.dueDate, p.amountDue, p.duePrincipal, p.overdueSince, p.pastDue,
-					p.pastDuePrincipal, p.repaidSinceClose, p.principalRepaidSinceClose, p.repaidOn, p.repaidThatDay,
-					p.principalRepaidThatDay };
+			Position p = account.position();
+			p.startAfter(StatementCycle.closingOnOrBefore(businessDate.minusDays(1), account.terms().closingDay()));
+			Position.Balances b = p.balances();
+			Accrued a = p.accrued();
+			Object[] values = { account.accountId, b.shoppingPrincipal(), b.cashPrincipal(), b.billedInterest(),
+					b.billedFees(), b.billedLateCharges(), b.creditBalance(), a.interest365(), a.interest366(),
+					a.lateCharge365(), a.lateCharge366(), p.lastClosedOn() };
 			for (int i = 0; i < values.length; i++) {
 				ps.setObject(i + 1, values[i]);
 			}
@@ -153,43 +126,55 @@ public final class LedgerRows {
 	}
 
 	/**
-	 * Saves what accrual changes of {@code accounts}, and nothing else: the accrued
-	 * interest and late charges by day basis, and the watermark {@code accrued_through}.
+	 * What accrual saves of one account: what stays accrued, the overdue state at the
+	 * start of the business date.
+	 */
+	public record Accrual(String accountId, Accrued accrued, long overduePrincipal, LocalDate overdueSince) {
+
+	}
+
+	/**
+	 * Saves what accrual changes, and nothing else: the accrued numerators, the overdue
+	 * state, and the watermark {@code accrued_through}; a recheck asked for is done.
 	 * Principal, billed amounts and credit balance stay as the posting jobs left them, so
 	 * accrual cannot put an account out of balance with its journal.
 	 */
-	public static void saveAccruals(JdbcTemplate jdbc, List<? extends LedgerAccount> accounts, LocalDate businessDate) {
-		int n = accounts.size();
+	public static void saveAccruals(JdbcTemplate jdbc, List<Accrual> accruals, LocalDate businessDate) {
+		int n = accruals.size();
 		String[] ids = new String[n];
-		BigDecimal[][] accrued = new BigDecimal[4][n];
+		BigDecimal[][] numerators = new BigDecimal[4][n];
+		long[] overdue = new long[n];
+		String[] since = new String[n];
 		for (int i = 0; i < n; i++) {
-			LedgerAccount account = accounts.get(i);
-			Position p = account.position;
-			ids[i] = account.accountId;
-			accrued[0][i] = p.interest365;
-			accrued[1][i] = p.interest366;
-			accrued[2][i] = p.lateCharge365;
-			accrued[3][i] = p.lateCharge366;
+			Accrual accrual = accruals.get(i);
+			ids[i] = accrual.accountId();
+			numerators[0][i] = accrual.accrued().interest365();
+			numerators[1][i] = accrual.accrued().interest366();
+			numerators[2][i] = accrual.accrued().lateCharge365();
+			numerators[3][i] = accrual.accrued().lateCharge366();
+			overdue[i] = accrual.overduePrincipal();
+			since[i] = accrual.overdueSince() == null ? null : accrual.overdueSince().toString();
 		}
 		// one statement for the chunk: an UPDATE is not rewritten into one by the driver
 		// as a batch of INSERTs is
 		jdbc.update("""
-				UPDATE card.balance b SET interest_365 = u.interest_365, interest_366 = u.interest_366,
-				    late_charge_365 = u.late_charge_365, late_charge_366 = u.late_charge_366, accrued_through = ?
+				UPDATE card.balance b SET interest_numerator_365 = u.i365, interest_numerator_366 = u.i366,
+				    late_charge_numerator_365 = u.l365, late_charge_numerator_366 = u.l366,
+				    overdue_principal = u.overdue, overdue_since = u.since, accrued_through = ?, recheck_from = NULL
 				FROM unnest(CAST(? AS CHAR(10)[]), CAST(? AS NUMERIC[]), CAST(? AS NUMERIC[]), CAST(? AS NUMERIC[]),
-				            CAST(? AS NUMERIC[]))
-				     AS u(account_id, interest_365, interest_366, late_charge_365, late_charge_366)
-				WHERE b.account_id = u.account_id""", businessDate, ids, accrued[0], accrued[1], accrued[2],
-				accrued[3]);
+				            CAST(? AS NUMERIC[]), CAST(? AS BIGINT[]), CAST(? AS DATE[]))
+				     AS u(account_id, i365, i366, l365, l366, overdue, since)
+				WHERE b.account_id = u.account_id""", businessDate, ids, numerators[0], numerators[1], numerators[2],
+				numerators[3], overdue, since);
 	}
 
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, LocalDate.class);
 	}
 
-	private static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
-		BigDecimal value = rs.getBigDecimal(column);
-		return value == null ? BigDecimal.ZERO : value;
+	/** A rate as stored (two decimals), so equal rates are equal map keys. */
+	static BigDecimal rate(ResultSet rs, String column) throws SQLException {
+		return rs.getBigDecimal(column).setScale(2);
 	}
 
 }

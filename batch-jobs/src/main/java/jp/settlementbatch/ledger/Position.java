@@ -1,69 +1,98 @@
 package jp.settlementbatch.ledger;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * The balances of one account and the money rules that move them (ledger.md): posting a
- * cash flow, posting interest and late charges. A plain, mutable object: a ledger job
- * loads one per account, applies the day to it and saves it. How a repayment is allocated
- * is the rule of {@code repayment.Allocation}.
+ * The balances of one account and the money moves of ledger.md: posting a cash flow,
+ * allocating a repayment, posting a cycle's interest and late charges. A ledger job loads
+ * one per account ({@link LedgerRows}), applies the day to it and saves it.
  *
  * <p>
  * {@code credit_balance} (an overpayment) absorbs the next charges first; a refund
- * reduces shopping principal and what it cannot absorb becomes credit balance. Every
- * method returns how much of the move reached the principal, so the caller can record the
- * value-dated principal movement interest accrues on.
+ * reduces shopping principal and what it cannot absorb becomes credit balance. A move
+ * returns how much of it reached principal, so the caller can record the value-dated
+ * principal movement interest accrues on.
  */
 public final class Position {
 
-	public long shoppingPrincipal;
+	/** The balances of ledger.md, as stored. */
+	public record Balances(long shoppingPrincipal, long cashPrincipal, long billedInterest, long billedFees,
+			long billedLateCharges, long creditBalance) {
 
-	public long cashPrincipal;
+		public static final Balances ZERO = new Balances(0, 0, 0, 0, 0, 0);
 
-	public long billedInterest;
-
-	public long billedFees;
-
-	public long billedLateCharges;
-
-	public long creditBalance;
-
-	public BigDecimal interest365 = BigDecimal.ZERO;
-
-	public BigDecimal interest366 = BigDecimal.ZERO;
-
-	public BigDecimal lateCharge365 = BigDecimal.ZERO;
-
-	public BigDecimal lateCharge366 = BigDecimal.ZERO;
-
-	public LocalDate lastClosedOn;
-
-	public LocalDate dueDate;
-
-	public long amountDue;
-
-	public long duePrincipal;
-
-	public LocalDate overdueSince;
-
-	public long pastDue;
-
-	public long pastDuePrincipal;
-
-	public long repaidSinceClose;
-
-	public long principalRepaidSinceClose;
-
-	public LocalDate repaidOn;
-
-	public long repaidThatDay;
-
-	public long principalRepaidThatDay;
+	}
 
 	/** A principal change: shopping and cash parts, signed. */
 	public record PrincipalChange(long shopping, long cash) {
 
+		public static final PrincipalChange NONE = new PrincipalChange(0, 0);
+
+	}
+
+	private long shoppingPrincipal;
+
+	private long cashPrincipal;
+
+	private long billedInterest;
+
+	private long billedFees;
+
+	private long billedLateCharges;
+
+	private long creditBalance;
+
+	private Accrued accrued;
+
+	private LocalDate lastClosedOn;
+
+	public Position(Balances balances, Accrued accrued, LocalDate lastClosedOn) {
+		this.shoppingPrincipal = balances.shoppingPrincipal();
+		this.cashPrincipal = balances.cashPrincipal();
+		this.billedInterest = balances.billedInterest();
+		this.billedFees = balances.billedFees();
+		this.billedLateCharges = balances.billedLateCharges();
+		this.creditBalance = balances.creditBalance();
+		this.accrued = accrued;
+		this.lastClosedOn = lastClosedOn;
+	}
+
+	/** A new ledger: nothing owed, no cycle closed yet. */
+	public static Position empty() {
+		return new Position(Balances.ZERO, Accrued.NONE, null);
+	}
+
+	public Balances balances() {
+		return new Balances(this.shoppingPrincipal, this.cashPrincipal, this.billedInterest, this.billedFees,
+				this.billedLateCharges, this.creditBalance);
+	}
+
+	public Accrued accrued() {
+		return this.accrued;
+	}
+
+	/** The latest closing date, or null for a ledger that has not started. */
+	public LocalDate lastClosedOn() {
+		return this.lastClosedOn;
+	}
+
+	/** Starts a new ledger in the cycle after {@code closingDate}. */
+	public void startAfter(LocalDate closingDate) {
+		if (this.lastClosedOn == null) {
+			this.lastClosedOn = closingDate;
+		}
+	}
+
+	public long shoppingPrincipal() {
+		return this.shoppingPrincipal;
+	}
+
+	public long cashPrincipal() {
+		return this.cashPrincipal;
+	}
+
+	public long creditBalance() {
+		return this.creditBalance;
 	}
 
 	/** A purchase: credit balance first, the rest to shopping principal. */
@@ -96,14 +125,68 @@ public final class Position {
 		return new PrincipalChange(-off, 0);
 	}
 
-	/** Interest posted at cycle close: credit balance first, the rest billed. */
-	public void postInterest(long amount) {
-		this.billedInterest += absorb(amount);
+	/**
+	 * Allocates a repayment of {@code amount} in the order of ledger.md: billed late
+	 * charges, billed fees, billed interest, cash principal, shopping principal, and the
+	 * rest to credit balance.
+	 */
+	public Allocation allocate(long amount) {
+		long left = amount;
+		long late = Math.min(left, this.billedLateCharges);
+		left -= late;
+		long fees = Math.min(left, this.billedFees);
+		left -= fees;
+		long interest = Math.min(left, this.billedInterest);
+		left -= interest;
+		long cash = Math.min(left, this.cashPrincipal);
+		left -= cash;
+		long shopping = Math.min(left, this.shoppingPrincipal);
+		left -= shopping;
+		this.billedLateCharges -= late;
+		this.billedFees -= fees;
+		this.billedInterest -= interest;
+		this.cashPrincipal -= cash;
+		this.shoppingPrincipal -= shopping;
+		this.creditBalance += left;
+		return new Allocation(late, fees, interest, cash, shopping, left);
 	}
 
-	/** Late charges posted at cycle close: credit balance first, the rest billed. */
-	public void postLateCharge(long amount) {
-		this.billedLateCharges += absorb(amount);
+	/**
+	 * Posts a cycle's interest or late charges ({@link EntryKind#INTEREST} or
+	 * {@link EntryKind#LATE_CHARGE}): a charge is absorbed by credit balance first and
+	 * the rest billed; a net credit (negative) is applied like a repayment, in the
+	 * allocation order (ledger.md, "A net credit").
+	 * @return the principal a credit paid (none for a charge)
+	 */
+	public PrincipalChange post(EntryKind kind, long amount) {
+		if (kind != EntryKind.INTEREST && kind != EntryKind.LATE_CHARGE) {
+			throw new IllegalArgumentException("A close posts interest and late charges, not " + kind);
+		}
+		if (amount < 0) {
+			return allocate(-amount).principalChange();
+		}
+		long rest = absorb(amount);
+		if (kind == EntryKind.INTEREST) {
+			this.billedInterest += rest;
+		}
+		else {
+			this.billedLateCharges += rest;
+		}
+		return PrincipalChange.NONE;
+	}
+
+	/** Adds a run's accruals to what is accrued and not yet posted. */
+	public void accrue(Accrued accruals) {
+		this.accrued = this.accrued.plus(accruals);
+	}
+
+	/**
+	 * Closes the cycle ending {@code closingDate}: what stays accrued is what was booked
+	 * for later cycles.
+	 */
+	public void closed(LocalDate closingDate, Accrued remaining) {
+		this.lastClosedOn = closingDate;
+		this.accrued = remaining;
 	}
 
 	/** Everything owed, net of credit balance. */
@@ -116,28 +199,9 @@ public final class Position {
 		return this.billedInterest + this.billedFees + this.billedLateCharges;
 	}
 
-	/**
-	 * The overdue principal at the start of {@code day}, given what was repaid since the
-	 * close before that day; 0 when the day is not overdue. What was already past due at
-	 * the close is overdue until it is paid; the amount due of the latest statement is
-	 * overdue after its due date until it is paid.
-	 */
-	public long overduePrincipalOn(LocalDate day, long repaidBefore, long principalRepaidBefore) {
-		if (this.pastDue > repaidBefore) {
-			return Math.max(0, this.pastDuePrincipal - principalRepaidBefore);
-		}
-		if (this.dueDate != null && day.isAfter(this.dueDate) && repaidBefore < this.amountDue) {
-			return Math.max(0, this.duePrincipal - principalRepaidBefore);
-		}
-		return 0;
-	}
-
-	/**
-	 * Whether {@code day} is overdue, given what was repaid since the close before it.
-	 */
-	public boolean overdueOn(LocalDate day, long repaidBefore) {
-		return this.pastDue > repaidBefore
-				|| (this.dueDate != null && day.isAfter(this.dueDate) && repaidBefore < this.amountDue);
+	/** Shopping plus cash principal. */
+	public long principal() {
+		return this.shoppingPrincipal + this.cashPrincipal;
 	}
 
 	private long absorb(long charge) {

@@ -3,8 +3,6 @@ package jp.settlementbatch.notification;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -12,18 +10,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * One line of the interest notification file (files.md). Money is integer yen; accrued
- * amounts are floored per year basis, as the cycle close will post them.
+ * amounts are floored per year basis from their exact sums, as the cycle close will post
+ * them.
  */
 record InterestNotice(String accountId, LocalDate businessDate, LocalDate cycleStart, long interestAccrued,
 		long interestBearingBalance, LocalDate nextDueDate, long minimumPaymentDue, long daysOverdue,
 		long lateChargeAccrued) {
 
 	private static final JsonFactory JSON = new JsonFactory();
-
-	static long floored(BigDecimal basis365, BigDecimal basis366) {
-		return basis365.setScale(0, RoundingMode.FLOOR).longValueExact()
-				+ basis366.setScale(0, RoundingMode.FLOOR).longValueExact();
-	}
 
 	/**
 	 * Whether the member is told anything: interest is running, has run, or money is

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import jp.settlementbatch.ledger.Accrued;
 import jp.settlementbatch.ledger.Partition;
 import jp.settlementbatch.support.progress.RunProgress;
 import jp.settlementbatch.support.files.FileStore;
@@ -37,11 +38,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class NotifyInterestJobConfiguration {
 
 	private static final String POSITIONS = """
-			SELECT p.account_id, b.last_closed_on + 1 AS cycle_start, b.interest_365, b.interest_366,
-			       b.late_charge_365, b.late_charge_366,
+			SELECT p.account_id, b.last_closed_on + 1 AS cycle_start, b.interest_numerator_365,
+			       b.interest_numerator_366, b.late_charge_numerator_365, b.late_charge_numerator_366,
 			       CASE WHEN a.repayment_method = 'REVOLVING' THEN b.shopping_principal ELSE 0 END + b.cash_principal
 			           AS interest_bearing_balance,
-			       greatest(b.amount_due - b.repaid_since_close, 0) AS payment_due, b.due_date, p.days_overdue
+			       p.amount_due AS payment_due, p.due_date, p.days_overdue
 			FROM report.account_position p
 			JOIN card.balance b ON b.account_id = p.account_id
 			JOIN card.account a ON a.account_id = p.account_id
@@ -65,13 +66,14 @@ class NotifyInterestJobConfiguration {
 				BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 				jdbc.query(POSITIONS, (RowCallbackHandler) rs -> {
 					long due = rs.getLong("payment_due");
+					Accrued accrued = new Accrued(rs.getBigDecimal("interest_numerator_365"),
+							rs.getBigDecimal("interest_numerator_366"), rs.getBigDecimal("late_charge_numerator_365"),
+							rs.getBigDecimal("late_charge_numerator_366"));
 					InterestNotice notice = new InterestNotice(rs.getString("account_id"), businessDate,
-							rs.getObject("cycle_start", LocalDate.class),
-							InterestNotice.floored(rs.getBigDecimal("interest_365"), rs.getBigDecimal("interest_366")),
+							rs.getObject("cycle_start", LocalDate.class), accrued.postedInterest(),
 							rs.getLong("interest_bearing_balance"),
 							due > 0 ? rs.getObject("due_date", LocalDate.class) : null, due, rs.getLong("days_overdue"),
-							InterestNotice.floored(rs.getBigDecimal("late_charge_365"),
-									rs.getBigDecimal("late_charge_366")));
+							accrued.postedLateCharges());
 					if (notice.worthTelling()) {
 						try {
 							writer.write(notice.toJson());

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,24 +12,29 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import jp.settlementbatch.ledger.AccountWork;
+import jp.settlementbatch.ledger.Allocation;
+import jp.settlementbatch.ledger.AmountsDue;
+import jp.settlementbatch.ledger.AmountsDueRows;
+import jp.settlementbatch.ledger.EntryKind;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;
+import jp.settlementbatch.ledger.Position;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code update-repayments}: applies the business date's accepted repayments in
  * {@code paid_at}, then {@code repayment_id}, order, each split by the allocation order
- * of ledger.md ({@link Allocation}) and recorded in {@code repayment.allocation}. What
- * reaches principal is a value-dated principal movement (interest stops the day after the
- * value date). Whether the account is overdue follows from the repayments counted against
- * the latest statement's amount due ({@code report.account_position}). Watermark:
+ * of ledger.md ({@link Position#allocate}) and recorded in {@code repayment.allocation}.
+ * What reaches principal is a value-dated principal movement (interest stops the day
+ * after the value date). Each repayment counts toward the statements' amounts due from
+ * its value date ({@link AmountsDue}), whatever day it is posted. An account held by this
+ * job on an earlier date is retried with the repayments it still has to apply. Watermark:
  * {@code card.balance.repayments_through}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,17 +51,29 @@ class UpdateRepaymentsJobConfiguration {
 
 	}
 
+	/** One repayment's allocation, as {@code repayment.allocation} records it. */
+	record Allocated(Repayment repayment, Allocation allocation) {
+
+	}
+
+	/** What applying an account's repayments writes. */
+	record Applied(Journal journal, List<Allocated> allocations) {
+
+	}
+
 	static final class AccountDay extends LedgerAccount {
 
 		final List<Repayment> repayments = new ArrayList<>();
 
-		AccountDay(ResultSet rs) throws SQLException {
-			super(rs.getString("account_id"));
+		AmountsDue amountsDue = new AmountsDue();
+
+		AccountDay(String accountId) {
+			super(accountId);
 		}
 
 	}
 
-	static final class ApplyRepayments extends AccountWork<AccountDay> {
+	static final class ApplyRepayments extends AccountWork<AccountDay, Applied> {
 
 		ApplyRepayments(DataSource dataSource) {
 			super(dataSource);
@@ -63,15 +81,29 @@ class UpdateRepaymentsJobConfiguration {
 
 		@Override
 		protected String sql() {
-			// the day's repayments alone; the terms and balances are read per chunk, as
-			// this job writes them
+			// the day's repayments alone, and those an account held by this job still has
+			// to apply; the terms and balances are read per chunk, as this job writes
+			// them
 			return """
-					SELECT r.account_id, r.repayment_id, r.amount, r.value_date
-					FROM batch.import_file f
-					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
-					WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.posted_on = ?
-					  AND """ + Partition.condition("r.account_id") + """
-					ORDER BY r.account_id COLLATE "C", r.paid_at, r.repayment_id COLLATE "C"
+					SELECT account_id, repayment_id, amount, value_date FROM (
+					  SELECT r.account_id, f.posted_on, r.paid_at, r.repayment_id, r.amount, r.value_date
+					  FROM batch.import_file f
+					  JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
+					  WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.posted_on = ?
+					    AND """ + Partition.condition("r.account_id") + """
+					UNION ALL
+					SELECT r.account_id, f.posted_on, r.paid_at, r.repayment_id, r.amount, r.value_date
+					FROM card.held_account h
+					LEFT JOIN card.balance b ON b.account_id = h.account_id
+					JOIN batch.import_file f ON f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED'
+					     AND f.posted_on >= h.held_since AND f.posted_on < ?
+					     AND f.posted_on > coalesce(b.repayments_through, DATE '1900-01-01')
+					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.account_id = h.account_id
+					     AND r.reject_reason IS NULL
+					WHERE h.job = 'update-repayments' AND h.released_on IS NULL
+					  AND """ + Partition.condition("h.account_id") + """
+					) day
+					ORDER BY account_id COLLATE "C", posted_on, paid_at, repayment_id COLLATE "C"
 					""";
 		}
 
@@ -83,12 +115,12 @@ class UpdateRepaymentsJobConfiguration {
 		@Override
 		protected Object[] parameters() {
 			Object[] p = this.partition.parameters();
-			return new Object[] { this.businessDate, p[0], p[1], p[2] };
+			return new Object[] { this.businessDate, p[0], p[1], p[2], this.businessDate, p[0], p[1], p[2] };
 		}
 
 		@Override
 		protected AccountDay start(ResultSet first) throws SQLException {
-			return new AccountDay(first);
+			return new AccountDay(first.getString("account_id"));
 		}
 
 		@Override
@@ -98,40 +130,64 @@ class UpdateRepaymentsJobConfiguration {
 		}
 
 		@Override
-		public void write(Chunk<? extends AccountDay> chunk) {
-			LedgerRows.load(this.jdbc, chunk.getItems());
-			Journal journal = new Journal();
-			List<Object[]> allocations = new ArrayList<>();
-			for (AccountDay day : chunk) {
-				apply(day, this.businessDate, journal, allocations);
+		protected void load(List<? extends AccountDay> accounts) {
+			LedgerRows.load(this.jdbc, accounts);
+			Map<String, AccountDay> byId = new HashMap<>();
+			accounts.forEach(account -> byId.put(account.accountId, account));
+			AmountsDueRows.load(this.jdbc, byId.keySet(), AmountsDueRows.UNPAID, AmountsDueRows.ANY_DUE_DATE)
+				.forEach((id, amounts) -> byId.get(id).amountsDue = amounts);
+		}
+
+		@Override
+		protected Applied apply(AccountDay account) {
+			return UpdateRepaymentsJobConfiguration.apply(account, this.businessDate);
+		}
+
+		@Override
+		protected void save(List<Done<AccountDay, Applied>> done) {
+			Journal.write(this.jdbc, done.stream().map(d -> d.result().journal()).toList());
+			List<Object[]> rows = new ArrayList<>();
+			for (Done<AccountDay, Applied> d : done) {
+				for (Allocated allocated : d.result().allocations()) {
+					Allocation a = allocated.allocation();
+					Repayment r = allocated.repayment();
+					rows.add(new Object[] { r.repaymentId(), d.account().accountId, this.businessDate, r.valueDate(),
+							r.amount(), a.lateCharges(), a.fees(), a.interest(), a.cashPrincipal(),
+							a.shoppingPrincipal(), a.creditBalance() });
+				}
 			}
-			journal.write(this.jdbc);
 			this.jdbc.batchUpdate("""
 					INSERT INTO repayment.allocation (repayment_id, account_id, business_date, value_date, amount,
 					    late_charges, fees, interest, cash_principal, shopping_principal, credit_balance)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", allocations);
-			LedgerRows.save(this.jdbc, chunk.getItems(), "repayments_through", this.businessDate);
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+			Map<String, AmountsDue> dues = new HashMap<>();
+			done.forEach(d -> dues.put(d.account().accountId, d.account().amountsDue));
+			AmountsDueRows.save(this.jdbc, dues);
+			LedgerRows.save(this.jdbc, done.stream().map(Done::account).toList(), "repayments_through",
+					this.businessDate);
 		}
 
 	}
 
-	/** Applies one account's repayments of {@code businessDate} in order. */
-	static void apply(AccountDay day, LocalDate businessDate, Journal journal, List<Object[]> allocations) {
+	/** Applies one account's repayments on {@code businessDate}, in order. */
+	static Applied apply(AccountDay account, LocalDate businessDate) {
 		long total = 0;
-		Map<LocalDate, long[]> principalByValueDate = new TreeMap<>();
-		for (Repayment repayment : day.repayments) {
-			Allocation split = Allocation.apply(day.position, repayment.amount(), businessDate, repayment.valueDate());
-			allocations.add(new Object[] { repayment.repaymentId(), day.accountId, businessDate, repayment.valueDate(),
-					repayment.amount(), split.lateCharges(), split.fees(), split.interest(), split.cashPrincipal(),
-					split.shoppingPrincipal(), split.creditBalance() });
+		Map<LocalDate, Position.PrincipalChange> byValueDate = new TreeMap<>();
+		List<Allocated> allocations = new ArrayList<>();
+		for (Repayment repayment : account.repayments) {
+			Allocation allocation = account.position().allocate(repayment.amount());
+			account.amountsDue.credit(new AmountsDue.Credit(AmountsDue.Source.REPAYMENT, businessDate,
+					repayment.valueDate(), repayment.amount(), null));
+			allocations.add(new Allocated(repayment, allocation));
 			total += repayment.amount();
-			long[] moved = principalByValueDate.computeIfAbsent(repayment.valueDate(), d -> new long[2]);
-			moved[0] -= split.shoppingPrincipal();
-			moved[1] -= split.cashPrincipal();
+			byValueDate.merge(repayment.valueDate(), allocation.principalChange(),
+					(a, b) -> new Position.PrincipalChange(a.shopping() + b.shopping(), a.cash() + b.cash()));
 		}
-		journal.entry(day.accountId, businessDate, "REPAYMENT", total);
-		principalByValueDate.forEach((valueDate, moved) -> journal.movement(day.accountId, businessDate, valueDate,
-				"REPAYMENT", moved[0], moved[1]));
+		Journal journal = new Journal();
+		journal.entry(account.accountId, businessDate, EntryKind.REPAYMENT, total);
+		byValueDate.forEach((valueDate, change) -> journal.movement(account.accountId, businessDate, valueDate,
+				Journal.Source.REPAYMENT, change));
+		return new Applied(journal, allocations);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,10 @@ import javax.sql.DataSource;
 
 import jp.settlementbatch.calendar.Holidays;
 import jp.settlementbatch.ledger.AccountWork;
+import jp.settlementbatch.ledger.Accrued;
+import jp.settlementbatch.ledger.AmountsDue;
+import jp.settlementbatch.ledger.AmountsDueRows;
+import jp.settlementbatch.ledger.EntryKind;
 import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
@@ -22,7 +26,6 @@ import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,8 +35,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * {@code close-statements}: for every account whose cycle closes on the business date (or
  * closed on a date since its last close, when a day was not run), posts the cycle's
- * interest and late charges, freezes the statement ({@code card.statement}), and sets the
- * amount due and due date ({@link StatementClose}). Watermark: the account's
+ * interest and late charges, freezes the statement ({@code card.statement}), and opens
+ * its amount due ({@link StatementClose}). Watermark: the account's
  * {@code last_closed_on}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,19 +49,30 @@ class CloseStatementsJobConfiguration {
 		return ledger.closingJob(NAME, "close-cycles", new Close(dataSource));
 	}
 
+	/** An account whose cycle closes, with what its close reads. */
 	static final class Closing extends LedgerAccount {
 
 		final LocalDate closingDate;
 
+		final Map<EntryKind, Long> journal = new EnumMap<>(EntryKind.class);
+
+		long openingBalance;
+
+		Accrued posting = Accrued.NONE;
+
+		Accrued remaining = Accrued.NONE;
+
+		AmountsDue amountsDue = new AmountsDue();
+
 		Closing(ResultSet rs) throws SQLException {
-			super(LedgerRows.terms(rs), LedgerRows.accruedThrough(rs));
-			LedgerRows.withPosition(this, rs);
+			super(rs.getString("account_id"));
+			LedgerRows.read(this, rs);
 			this.closingDate = rs.getObject("closing_date", LocalDate.class);
 		}
 
 	}
 
-	static final class Close extends AccountWork<Closing> {
+	static final class Close extends AccountWork<Closing, StatementClose.Closed> {
 
 		private Set<LocalDate> holidays;
 
@@ -98,12 +112,23 @@ class CloseStatementsJobConfiguration {
 		protected void add(Closing item, ResultSet row) {
 		}
 
+		/**
+		 * The chunk's cycles, a query each: journal per kind, opening balance (the last
+		 * statement's closing balance), accruals (exact numerators per kind and basis,
+		 * those this close posts and those of later cycles), and the amounts due still
+		 * unpaid.
+		 */
 		@Override
-		public void write(Chunk<? extends Closing> chunk) {
-			MapSqlParameterSource chunkParameters = new MapSqlParameterSource("day", this.businessDate).addValue("ids",
-					chunk.getItems().stream().map(c -> c.accountId).toArray(String[]::new));
+		protected void load(List<? extends Closing> accounts) {
+			Map<String, Closing> byId = new HashMap<>();
+			LocalDate earliestClose = this.businessDate;
+			for (Closing account : accounts) {
+				byId.put(account.accountId, account);
+				earliestClose = account.closingDate.isBefore(earliestClose) ? account.closingDate : earliestClose;
+			}
+			MapSqlParameterSource chunk = new MapSqlParameterSource("day", this.businessDate).addValue("ids",
+					byId.keySet().toArray(String[]::new));
 			NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(this.jdbc);
-			Map<String, Map<String, Long>> journals = new HashMap<>();
 			named.query("""
 					SELECT e.account_id, e.kind, sum(e.amount) AS amount
 					FROM card.ledger_entry e
@@ -111,63 +136,73 @@ class CloseStatementsJobConfiguration {
 					JOIN card.account a ON a.account_id = e.account_id
 					WHERE e.account_id = ANY (CAST(:ids AS CHAR(10)[])) AND e.entry_date > b.last_closed_on
 					  AND e.entry_date <= card.closing_on_or_before(:day, a.closing_day)
-					GROUP BY 1, 2""", chunkParameters,
-					(RowCallbackHandler) rs -> journals.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-						.put(rs.getString(2), rs.getLong(3)));
-			Map<String, Long> openings = new HashMap<>();
+					GROUP BY 1, 2""", chunk, (RowCallbackHandler) rs -> byId.get(rs.getString(1)).journal
+				.put(EntryKind.valueOf(rs.getString(2)), rs.getLong(3)));
 			named.query("""
 					SELECT DISTINCT ON (account_id) account_id, closing_balance FROM card.statement
 					WHERE account_id = ANY (CAST(:ids AS CHAR(10)[])) AND closing_date < :day
-					ORDER BY account_id, closing_date DESC""", chunkParameters,
-					(RowCallbackHandler) rs -> openings.put(rs.getString(1), rs.getLong(2)));
-			Map<String, BigDecimal[]> accruals = new HashMap<>();
+					ORDER BY account_id, closing_date DESC""", chunk,
+					(RowCallbackHandler) rs -> byId.get(rs.getString(1)).openingBalance = rs.getLong(2));
 			named.query("""
-					SELECT d.account_id, d.kind, d.basis, d.cycle_close <= :day AS posting, sum(d.amount)
+					SELECT d.account_id, d.kind, d.basis, d.cycle_close <= :day AS posting, sum(d.principal * d.apr)
 					FROM card.daily_accrual d JOIN card.balance b ON b.account_id = d.account_id
 					WHERE d.account_id = ANY (CAST(:ids AS CHAR(10)[])) AND d.cycle_close > b.last_closed_on
-					GROUP BY 1, 2, 3, 4""", chunkParameters, (RowCallbackHandler) rs -> {
-				BigDecimal[] sums = accruals.computeIfAbsent(rs.getString(1), k -> zeros());
-				int slot = (rs.getBoolean(4) ? 0 : 4) + ("INTEREST".equals(rs.getString(2)) ? 0 : 2)
-						+ (rs.getInt(3) == 366 ? 1 : 0);
-				sums[slot] = sums[slot].add(rs.getBigDecimal(5));
-			});
-			Journal journal = new Journal();
-			List<Object[]> statements = new ArrayList<>();
-			for (Closing account : chunk) {
-				BigDecimal[] sums = accruals.getOrDefault(account.accountId, zeros());
-				StatementClose.Statement statement = StatementClose.close(account, account.closingDate,
-						openings.getOrDefault(account.accountId, 0L),
-						journals.getOrDefault(account.accountId, Map.of()),
-						new StatementClose.CycleAccruals(sums[0], sums[1], sums[2], sums[3]),
-						new StatementClose.CycleAccruals(sums[4], sums[5], sums[6], sums[7]), this.holidays);
-				long postedInterest = statement.interest()
-						- journals.getOrDefault(account.accountId, Map.of()).getOrDefault("INTEREST", 0L);
-				long postedLate = statement.lateCharges()
-						- journals.getOrDefault(account.accountId, Map.of()).getOrDefault("LATE_CHARGE", 0L);
-				journal.entry(account.accountId, account.closingDate, "INTEREST", postedInterest);
-				journal.entry(account.accountId, account.closingDate, "LATE_CHARGE", postedLate);
-				if (!statement.empty()) {
-					statements
-						.add(new Object[] { statement.accountId(), statement.closingDate(), statement.cycleStart(),
-								statement.dueDate(), statement.openingBalance(), statement.purchases(),
-								statement.refunds(), statement.cashAdvances(), statement.fees(), statement.interest(),
-								statement.lateCharges(), statement.repayments(), statement.closingBalance(),
-								statement.minimumPayment(), statement.amountDue(), this.businessDate });
+					GROUP BY 1, 2, 3, 4""", chunk, (RowCallbackHandler) rs -> {
+				Closing account = byId.get(rs.getString(1));
+				boolean interest = EntryKind.valueOf(rs.getString(2)) == EntryKind.INTEREST;
+				int basis = rs.getInt(3);
+				BigDecimal numerator = rs.getBigDecimal(5);
+				if (rs.getBoolean(4)) {
+					account.posting = account.posting.plus(interest, basis, numerator);
 				}
+				else {
+					account.remaining = account.remaining.plus(interest, basis, numerator);
+				}
+			});
+			// when a close runs after its date, credits posted since count toward the
+			// amounts due as they stood at the close
+			AmountsDueRows.load(this.jdbc, byId.keySet(), earliestClose.minusDays(31), AmountsDueRows.ANY_DUE_DATE)
+				.forEach((id, amounts) -> byId.get(id).amountsDue = amounts);
+		}
+
+		@Override
+		protected StatementClose.Closed apply(Closing account) {
+			return StatementClose.close(account, account.amountsDue, account.closingDate, account.openingBalance,
+					account.journal, account.posting, account.remaining, this.holidays);
+		}
+
+		@Override
+		protected void save(List<Done<Closing, StatementClose.Closed>> done) {
+			List<Journal> journals = new ArrayList<>();
+			List<Object[]> statements = new ArrayList<>();
+			Map<String, AmountsDue> dues = new HashMap<>();
+			for (Done<Closing, StatementClose.Closed> d : done) {
+				Closing account = d.account();
+				StatementClose.Closed closed = d.result();
+				Journal journal = new Journal();
+				journal.entry(account.accountId, account.closingDate, EntryKind.INTEREST, closed.interestPosted());
+				journal.entry(account.accountId, account.closingDate, EntryKind.LATE_CHARGE,
+						closed.lateChargesPosted());
+				journal.movement(account.accountId, this.businessDate, account.closingDate, Journal.Source.CREDIT,
+						closed.creditedPrincipal());
+				journals.add(journal);
+				StatementClose.Statement s = closed.statement();
+				if (!s.empty()) {
+					statements.add(new Object[] { s.accountId(), s.closingDate(), s.cycleStart(), s.dueDate(),
+							s.openingBalance(), s.purchases(), s.refunds(), s.cashAdvances(), s.fees(), s.interest(),
+							s.lateCharges(), s.repayments(), s.closingBalance(), s.minimumPayment(), s.amountDue(),
+							this.businessDate });
+				}
+				dues.put(account.accountId, account.amountsDue);
 			}
-			journal.write(this.jdbc);
+			Journal.write(this.jdbc, journals);
 			this.jdbc.batchUpdate("""
 					INSERT INTO card.statement (account_id, closing_date, cycle_start, due_date, opening_balance,
 					    purchases, refunds, cash_advances, fees, interest, late_charges, repayments, closing_balance,
 					    minimum_payment, amount_due, closed_on)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statements);
-			LedgerRows.save(this.jdbc, chunk.getItems(), null, this.businessDate);
-		}
-
-		private static BigDecimal[] zeros() {
-			BigDecimal[] sums = new BigDecimal[8];
-			Arrays.fill(sums, BigDecimal.ZERO);
-			return sums;
+			AmountsDueRows.save(this.jdbc, dues);
+			LedgerRows.save(this.jdbc, done.stream().map(Done::account).toList(), null, this.businessDate);
 		}
 
 	}

@@ -16,11 +16,11 @@ public final class MinimumPayment {
 	private MinimumPayment() {
 	}
 
-	public static long of(String repaymentMethod, long closingBalance, long billedInterestFeesAndLateCharges) {
+	public static long of(boolean revolving, long closingBalance, long billedInterestFeesAndLateCharges) {
 		if (closingBalance <= 0) {
 			return 0;
 		}
-		if ("LUMP_SUM".equals(repaymentMethod)) {
+		if (!revolving) {
 			return closingBalance;
 		}
 		long slide = slide(closingBalance);

@@ -74,18 +74,14 @@ class DailyIntegrationTests {
 				"--outbox=" + this.work.resolve("clean"));
 		assertThat(reference.exitCode()).as(reference.output()).isZero();
 
-		// and a database where one repayment's allocation is already taken by a stray
-		// row,
-		// so update-repayments fails in the middle of the day
+		// and a database whose allocation table is out of reach (one account refused by a
+		// constraint would be held, not fail the job), so update-repayments fails in the
+		// middle of the day
 		String url = TestDatabase.fresh();
 		Cli cli = new Cli(url);
 		assertThat(cli.run("executions").exitCode()).as("creates the schema").isZero();
 		JdbcTemplate jdbc = Snapshot.jdbc(url);
-		jdbc.update(
-				"""
-						INSERT INTO repayment.allocation (repayment_id, account_id, business_date, value_date, amount,
-						    late_charges, fees, interest, cash_principal, shopping_principal, credit_balance)
-						VALUES ('RP20261120N00000001', '1000000249', DATE '2026-11-20', DATE '2026-11-20', 1, 0, 0, 0, 0, 0, 1)""");
+		jdbc.update("ALTER TABLE repayment.allocation RENAME TO allocation_away");
 
 		// when the day runs
 		Cli.Result failed = cli.run("daily", "--business-date=2026-11-20", inbox,
@@ -100,8 +96,8 @@ class DailyIntegrationTests {
 				Long.class))
 			.isZero();
 
-		// and when the operator removes the stray row and the day runs again (a redrive)
-		jdbc.update("DELETE FROM repayment.allocation WHERE amount = 1 AND repayment_id = 'RP20261120N00000001'");
+		// and when the operator puts it back and the day runs again (a redrive)
+		jdbc.update("ALTER TABLE repayment.allocation_away RENAME TO allocation");
 		Cli.Result again = cli.run("daily", "--business-date=2026-11-20", inbox,
 				"--outbox=" + this.work.resolve("out"));
 

@@ -22,6 +22,23 @@ class DailyAccrualTests {
 	}
 
 	@Test
+	void theFloorIsTakenOfTheExactSumNotOfRoundedDailyAmounts() {
+		// ledger.md: 10,000 cash at 18.00% for 27 days and 11,000 for 2 days is exactly
+		// 1,051,200 / 7,300 = 144 yen
+		jp.settlementbatch.ledger.Accrued accrued = jp.settlementbatch.ledger.Accrued.NONE;
+		BigDecimal rounded = BigDecimal.ZERO;
+		for (int day = 2; day <= 30; day++) {
+			LocalDate date = LocalDate.of(2026, 11, day);
+			long principal = day <= 28 ? 10_000 : 11_000;
+			accrued = accrued.plus(true, DailyAccrual.basis(date), principal, P18);
+			rounded = rounded.add(DailyAccrual.of(principal, P18, date));
+		}
+		assertThat(accrued.postedInterest()).isEqualTo(144);
+		// what the rows show, each to 12 places, adds up to just under 144
+		assertThat(rounded).isLessThan(new BigDecimal("144"));
+	}
+
+	@Test
 	void moreWorkedExamples() {
 		// 100,000 × 0.18 × 27 / 365 = 1,331.50… → 1,331
 		assertThat(DailyAccrual.posted(100_000, P18, LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 28)))

@@ -3,6 +3,7 @@ package jp.settlementbatch.notification;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import jp.settlementbatch.ledger.Accrued;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class InterestNoticeTests {
 	@Test
 	void nothingDueIsNull() {
 		InterestNotice notice = new InterestNotice("1000000003", LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 16),
-				InterestNotice.floored(new BigDecimal("98.63"), BigDecimal.ZERO), 200_000, null, 0, 0, 0);
+				Accrued.NONE.plus(true, 365, new BigDecimal("3599995")).postedInterest(), 200_000, null, 0, 0, 0);
 
 		assertThat(notice.toJson()).contains("\"interest_accrued_cycle_to_date\":98,")
 			.contains("\"next_due_date\":null,");

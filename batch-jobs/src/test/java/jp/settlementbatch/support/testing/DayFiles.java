@@ -51,8 +51,16 @@ public final class DayFiles {
 	}
 
 	public DayFiles repayment(LocalDate date, String repaymentId, String accountId, long amount) {
-		this.repayments.computeIfAbsent(date, d -> new ArrayList<>())
-			.add(String.join(",", "D", repaymentId, accountId, Long.toString(amount), date + "T10:00:00+09:00", "ATM",
+		return repayment(date, date, repaymentId, accountId, amount);
+	}
+
+	/**
+	 * A repayment paid on {@code paidOn} in the file of business date {@code fileDate}
+	 * (later for a weekend ATM payment or a late file).
+	 */
+	public DayFiles repayment(LocalDate fileDate, LocalDate paidOn, String repaymentId, String accountId, long amount) {
+		this.repayments.computeIfAbsent(fileDate, d -> new ArrayList<>())
+			.add(String.join(",", "D", repaymentId, accountId, Long.toString(amount), paidOn + "T10:00:00+09:00", "ATM",
 					"CVS00001"));
 		return this;
 	}
@@ -67,23 +75,38 @@ public final class DayFiles {
 	public void write(Path inbox, LocalDate first, LocalDate last, Path calendar, Set<LocalDate> holidays)
 			throws IOException {
 		for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-			boolean businessDay = date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
-					&& !holidays.contains(date);
-			Path folder = Files.createDirectories(inbox.resolve(date.toString()));
-			if (date.equals(first)) {
-				Files.copy(calendar, folder.resolve("syukujitsu.csv"));
-			}
-			String day = date.format(DateTimeFormatter.BASIC_ISO_DATE);
-			if (this.accounts.containsKey(date)) {
-				write(folder.resolve("accounts_" + day + ".csv"), "ACC" + day, date, this.accounts.get(date), 6);
-			}
-			write(folder.resolve("cashflow_" + day + ".csv"), "CF" + day, date,
-					this.cashFlows.getOrDefault(date, List.of()), 4);
-			if (businessDay || this.repayments.containsKey(date)) {
-				write(folder.resolve("repayment_" + day + ".csv"), "RP" + day, date,
-						this.repayments.getOrDefault(date, List.of()), 3);
-			}
+			writeDate(inbox, date, date.equals(first) ? calendar : null, holidays);
 		}
+	}
+
+	/**
+	 * Writes the files of {@code date} into its folder, as {@link #write} does, with the
+	 * calendar when {@code calendar} is not null.
+	 * @return the repayment file, or null when none is sent that date
+	 */
+	public Path writeDate(Path inbox, LocalDate date, Path calendar, Set<LocalDate> holidays) throws IOException {
+		Path folder = Files.createDirectories(inbox.resolve(date.toString()));
+		if (calendar != null) {
+			Files.copy(calendar, folder.resolve("syukujitsu.csv"));
+		}
+		String day = date.format(DateTimeFormatter.BASIC_ISO_DATE);
+		if (this.accounts.containsKey(date)) {
+			write(folder.resolve("accounts_" + day + ".csv"), "ACC" + day, date, this.accounts.get(date), 6);
+		}
+		write(folder.resolve("cashflow_" + day + ".csv"), "CF" + day, date,
+				this.cashFlows.getOrDefault(date, List.of()), 4);
+		if (businessDay(date, holidays) || this.repayments.containsKey(date)) {
+			Path file = folder.resolve("repayment_" + day + ".csv");
+			write(file, "RP" + day, date, this.repayments.getOrDefault(date, List.of()), 3);
+			return file;
+		}
+		return null;
+	}
+
+	/** A weekday that is not a public holiday. */
+	public static boolean businessDay(LocalDate date, Set<LocalDate> holidays) {
+		return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
+				&& !holidays.contains(date);
 	}
 
 	private static void write(Path file, String fileId, LocalDate date, List<String> details, int moneyField)

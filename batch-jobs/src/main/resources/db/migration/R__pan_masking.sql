@@ -1,7 +1,10 @@
 -- PCI DSS: no full card number is ever stored. Job metadata keeps failure messages (stack traces,
 -- database errors that may quote a value); the triggers of V6 mask any PAN in them before they are
--- written, whatever path the message took. Same rule as the Java PanGuard: a run of 13-19 digits
--- (single spaces or dashes between groups) that passes Luhn becomes first6******last4.
+-- written, whatever path the message took. The rule of the Java PanGuard (files.md): the text is
+-- NFKC-normalized (fullwidth and other compatibility digits become ASCII) and format characters
+-- (zero-width spaces and joiners, soft hyphen, BOM) are dropped; then a run of 13-19 digits with any
+-- single non-alphanumeric separator between groups that passes Luhn becomes first6******last4. A
+-- text with no PAN is returned as it was; one with a PAN, normalized and masked.
 CREATE OR REPLACE FUNCTION batch.mask_pan(input TEXT) RETURNS TEXT
 LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
@@ -10,12 +13,15 @@ DECLARE
 	n INTEGER;
 	total INTEGER;
 	d INTEGER;
-	result TEXT := input;
+	normalized TEXT;
+	result TEXT;
 BEGIN
-	IF input IS NULL OR input !~ '[0-9]{4}' THEN
+	IF input IS NULL OR input !~ '[0-9]|[^\x01-\x7F]' THEN
 		RETURN input;
 	END IF;
-	FOR m IN SELECT (regexp_matches(input, '[0-9]+(?:[ -][0-9]+)*', 'g'))[1] LOOP
+	normalized := regexp_replace(normalize(input, NFKC), '[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]', '', 'g');
+	result := normalized;
+	FOR m IN SELECT (regexp_matches(normalized, '[0-9]+(?:[^[:alnum:][:cntrl:]][0-9]+)*', 'g'))[1] LOOP
 		digits := regexp_replace(m, '[^0-9]', '', 'g');
 		n := length(digits);
 		CONTINUE WHEN n < 13 OR n > 19;
@@ -32,7 +38,7 @@ BEGIN
 			result := replace(result, m, substr(digits, 1, 6) || repeat('*', n - 10) || substr(digits, n - 3));
 		END IF;
 	END LOOP;
-	RETURN result;
+	RETURN CASE WHEN result = normalized THEN input ELSE result END;
 END;
 $$;
 

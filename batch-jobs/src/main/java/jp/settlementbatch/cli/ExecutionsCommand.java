@@ -66,6 +66,9 @@ class ExecutionsCommand implements Callable<Integer> {
 			if (this.json) {
 				ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
 				for (Map<String, Object> row : rows) {
+					// times as ISO-8601 instants, which people and jq read alike
+					row.replaceAll(
+							(key, value) -> value instanceof java.sql.Timestamp at ? at.toInstant().toString() : value);
 					System.out.println(mapper.writeValueAsString(row));
 				}
 			}

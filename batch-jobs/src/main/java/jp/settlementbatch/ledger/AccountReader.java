@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -16,13 +17,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Streams the work of a ledger job one account at a time: one query, ordered by
  * account_id, whose consecutive rows of the same account become one item. The query runs
- * on its own read-only connection with a cursor (constant memory). It leaves out the
- * accounts whose watermark is already the business date, so a restart simply reads what
- * is left: no reader position is saved. Either the query itself filters on the watermark,
- * or a second query on the same connection lists the accounts already done, in the same
- * order, and the reader steps through both streams together: a query that reads a table
- * the job writes while the cursor is open must not join it row by row, or its cost would
- * depend on the statistics that table had when the job started.
+ * on its own connection, in a transaction it only reads in and rolls back, with a cursor
+ * (constant memory). It leaves out the accounts whose watermark is already the business
+ * date, so a restart simply reads what is left: no reader position is saved. Either the
+ * query itself filters on the watermark, or a second query on the same connection lists
+ * the accounts already done, in the same order, and the reader steps through both streams
+ * together: a query that reads a table the job writes while the cursor is open must not
+ * join it row by row, or its cost would depend on the statistics that table had when the
+ * job started.
  * <p>
  * The rows are read and grouped on a thread of the reader's own, up to {@code readAhead}
  * items ahead of the step, so reading the next chunk overlaps writing this one; the
@@ -130,9 +132,12 @@ public final class AccountReader<T> implements ItemStreamReader<T> {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		catch (SQLException | RuntimeException ex) {
+		catch (SQLException | RuntimeException | Error ex) {
+			// an Error too: the step must not wait for a thread that is gone
+			Exception failure = (ex instanceof Exception exception) ? exception
+					: new IllegalStateException("The thread reading the accounts ahead failed: " + ex, ex);
 			try {
-				this.ahead.put(new Failure(ex));
+				this.ahead.put(new Failure(failure));
 			}
 			catch (InterruptedException interrupted) {
 				Thread.currentThread().interrupt();
@@ -152,7 +157,14 @@ public final class AccountReader<T> implements ItemStreamReader<T> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public T read() throws SQLException, InterruptedException {
-		Object next = this.ahead.take();
+		Object next = this.ahead.poll(1, TimeUnit.SECONDS);
+		while (next == null) {
+			if (!this.fetcher.isAlive() && (next = this.ahead.poll()) == null) {
+				throw new IllegalStateException(
+						"The thread reading the accounts ahead ended without a word: run the same command again.");
+			}
+			next = (next != null) ? next : this.ahead.poll(1, TimeUnit.SECONDS);
+		}
 		if (next == END) {
 			this.ahead.put(END);
 			return null;

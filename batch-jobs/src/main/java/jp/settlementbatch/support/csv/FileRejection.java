@@ -16,7 +16,9 @@ public enum FileRejection {
 	REJECT_RATIO_EXCEEDED("more lines were rejected than --max-reject-ratio allows"),
 	CONFLICTING_FILE("a different file of this type was already accepted for this business date"),
 	INVALID_CALENDAR("the holiday calendar has a line that is not yyyy/M/d,name"),
-	PAN_DETECTED("a card number (PAN) stands in the header or trailer record");
+	PAN_DETECTED("a card number (PAN) stands in the header or trailer record"),
+	LAST_LINE_TOO_LONG("the last line runs on past 64 KiB to the end of the file without a line feed: the file was"
+			+ " cut or is not a record file");
 
 	private final String description;
 

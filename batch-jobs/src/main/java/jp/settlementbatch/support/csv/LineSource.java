@@ -21,8 +21,21 @@ import java.util.Arrays;
  * The common line is split into its fields straight from the bytes ({@link #next()},
  * {@link #plainFields()}): no string of the whole line is made, and its raw text is
  * decoded only when someone asks for it.
+ *
+ * <p>
+ * A line is never held whole when it is longer than {@value #MAX_LINE} bytes (files.md,
+ * {@code LINE_TOO_LONG}): its first {@value #KEPT} bytes are kept, the rest is read past
+ * to the next line feed in the buffer's bounded memory, and {@link #lastLineTooLong()}
+ * says so; {@link #lastLineEnded()} says whether such a line ended before the end of the
+ * stream.
  */
 final class LineSource implements AutoCloseable {
+
+	/** The longest line held whole: 64 KiB. */
+	static final int MAX_LINE = 64 * 1024;
+
+	/** What is kept of a longer line, for its reject. */
+	static final int KEPT = 1024;
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -52,6 +65,10 @@ final class LineSource implements AutoCloseable {
 	/** How many fields the last plain line had: the next is likely the same. */
 	private int lastFieldCount = 8;
 
+	private boolean lastLineTooLong;
+
+	private boolean lastLineEnded = true;
+
 	LineSource(InputStream in, long startOffset) {
 		this.in = in;
 		this.offset = startOffset;
@@ -64,6 +81,19 @@ final class LineSource implements AutoCloseable {
 
 	boolean lastLineValid() {
 		return this.lastLineValid;
+	}
+
+	/** Whether the last line was longer than {@value #MAX_LINE} bytes. */
+	boolean lastLineTooLong() {
+		return this.lastLineTooLong;
+	}
+
+	/**
+	 * Whether the last line ended with a line feed (or was short enough to end the
+	 * stream).
+	 */
+	boolean lastLineEnded() {
+		return this.lastLineEnded;
 	}
 
 	/**
@@ -88,13 +118,19 @@ final class LineSource implements AutoCloseable {
 	 * false at the end of the stream.
 	 */
 	boolean next() throws IOException {
+		this.lastLineTooLong = false;
+		this.lastLineEnded = true;
 		int scanFrom = this.position;
 		while (true) {
-			int i = lineFeed(this.buffer, scanFrom, this.limit);
+			int i = lineFeed(this.buffer, scanFrom, Math.min(this.limit, this.position + MAX_LINE + 1));
 			if (i >= 0) {
 				select(this.position, i);
 				this.offset += i + 1 - this.position;
 				this.position = i + 1;
+				return true;
+			}
+			if (this.limit - this.position > MAX_LINE) {
+				skipLongLine();
 				return true;
 			}
 			scanFrom = this.limit - this.position;
@@ -109,6 +145,42 @@ final class LineSource implements AutoCloseable {
 			}
 			scanFrom += this.position;
 		}
+	}
+
+	/**
+	 * A line longer than {@value #MAX_LINE} bytes: keeps its first {@value #KEPT} and
+	 * reads past the rest to its line feed, or to the end of the stream, never holding
+	 * more than the buffer.
+	 */
+	private void skipLongLine() throws IOException {
+		byte[] kept = Arrays.copyOfRange(this.buffer, this.position, this.position + KEPT);
+		this.lastLineTooLong = true;
+		this.lastLineEnded = false;
+		while (true) {
+			int i = lineFeed(this.buffer, this.position, this.limit);
+			if (i >= 0) {
+				this.offset += i + 1 - this.position;
+				this.position = i + 1;
+				this.lastLineEnded = true;
+				break;
+			}
+			this.offset += this.limit - this.position;
+			this.position = this.limit;
+			if (!fill(1)) {
+				break;
+			}
+		}
+		// the kept bytes stand at the front of the buffer, before what comes next
+		if (this.position < KEPT) {
+			byte[] larger = new byte[this.buffer.length + KEPT];
+			System.arraycopy(this.buffer, this.position, larger, KEPT, this.limit - this.position);
+			this.buffer = larger;
+			this.limit = KEPT + this.limit - this.position;
+			this.position = KEPT;
+		}
+		System.arraycopy(kept, 0, this.buffer, this.position - KEPT, KEPT);
+		this.lineFrom = this.position - KEPT;
+		this.lineTo = this.position;
 	}
 
 	/**

@@ -27,6 +27,19 @@ public final class RawLine {
 		return new RawLine(null, utf8);
 	}
 
+	/**
+	 * The beginning of a line too long to keep: what it shows ends before a number it may
+	 * have cut, and says that the rest was left out.
+	 */
+	static RawLine tooLong(byte[] beginning) {
+		String text = new String(beginning, 0, Math.min(beginning.length, LineSource.KEPT), StandardCharsets.UTF_8);
+		int end = text.length();
+		while (end > 0 && !Character.isLetter(text.charAt(end - 1))) {
+			end--;
+		}
+		return new RawLine(text.substring(0, end) + "… (the rest of a line over 64 KiB left out)", null);
+	}
+
 	/** The unmasked text. */
 	public String text() {
 		if (this.text == null) {
@@ -40,7 +53,7 @@ public final class RawLine {
 	 * (NUL as U+2400): the only form of it that may be kept.
 	 */
 	public String masked() {
-		String masked = PanGuard.mask(text());
+		String masked = PanGuard.maskLine(text());
 		if (!hasControl(masked)) {
 			return masked;
 		}
@@ -70,8 +83,9 @@ public final class RawLine {
 		return (c < 0x20 && c != '\t') || c == 0x7f;
 	}
 
+	/** Whether a field of the line holds a PAN (files.md, in any form). */
 	public boolean containsPan() {
-		return this.text != null ? PanGuard.containsPan(this.text) : PanGuard.containsPan(this.utf8);
+		return PanGuard.containsPanInLine(text());
 	}
 
 }

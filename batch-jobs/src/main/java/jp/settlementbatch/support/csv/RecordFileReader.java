@@ -2,6 +2,7 @@ package jp.settlementbatch.support.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -37,7 +38,7 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 
 	private final int moneyField;
 
-	private final RFC4180Parser parser = new RFC4180ParserBuilder().build();
+	private RFC4180Parser parser = new RFC4180ParserBuilder().build();
 
 	private LineSource lines;
 
@@ -106,6 +107,13 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 				if (this.lines.lineEmpty()) {
 					continue; // blank lines carry nothing
 				}
+				if (this.lines.lastLineTooLong()) {
+					RecordLine tooLong = tooLong(lineNumber, RawLine.tooLong(this.lines.lineBytes()));
+					if (tooLong != null) {
+						return tooLong;
+					}
+					continue;
+				}
 				String[] fields = this.lines.plainFields();
 				boolean valid = true;
 				String raw = null;
@@ -122,6 +130,9 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 								fields = null; // an open quote runs to the end of the
 												// file
 								break;
+							}
+							if (this.lines.lastLineTooLong() || raw.length() + next.length() > LineSource.MAX_LINE) {
+								return quotedTooLong(lineNumber, raw, next);
 							}
 							valid &= this.lines.lastLineValid();
 							raw = raw + "\n" + next;
@@ -164,13 +175,65 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 					this.state.amountTotal += parseLongOrZero(money[this.moneyField]);
 				}
 				return new RecordLine(lineNumber,
-						raw != null ? RawLine.of(raw) : RawLine.ofUtf8(this.lines.lineBytes()), fields);
+						raw != null ? RawLine.of(raw) : RawLine.ofUtf8(this.lines.lineBytes()), fields, false);
 			}
 			return null;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + this.input.uri() + " at byte " + this.state.offset, ex);
 		}
+	}
+
+	/**
+	 * A record longer than 64 KiB: a detail rejected as {@code LINE_TOO_LONG}, or, when
+	 * it runs to the end of the file without a line feed, or stands where the header or
+	 * trailer should, the whole file's rejection (then null).
+	 */
+	private RecordLine tooLong(int lineNumber, RawLine kept) {
+		if (!this.lines.lastLineEnded()) {
+			finish(FileRejection.LAST_LINE_TOO_LONG);
+			return null;
+		}
+		if (!this.state.headerSeen) {
+			finish(FileRejection.HEADER_INVALID);
+			return null;
+		}
+		if (this.state.trailerSeen) {
+			finish(FileRejection.RECORD_AFTER_TRAILER);
+			return null;
+		}
+		this.state.details++;
+		return new RecordLine(lineNumber, kept, null, true);
+	}
+
+	/**
+	 * A quoted field that runs on past 64 KiB: the rest of it is read past without being
+	 * kept, to the line its quote closes on, and the record is a {@code LINE_TOO_LONG}
+	 * detail. When the file ends inside the quote, its trailer is gone (then null).
+	 */
+	private RecordLine quotedTooLong(int lineNumber, String raw, String next) throws IOException {
+		this.parser = new RFC4180ParserBuilder().build();
+		byte[] kept = raw.getBytes(StandardCharsets.UTF_8);
+		// inside the quote, every quote character closes or opens it ("" twice)
+		boolean open = quotes(next) % 2 == 0;
+		while (open && nextPhysicalLine()) {
+			open = quotes(this.lines.line()) % 2 == 0;
+		}
+		if (open) {
+			endOfFile();
+			return null;
+		}
+		return tooLong(lineNumber, RawLine.tooLong(kept));
+	}
+
+	private static int quotes(String line) {
+		int quotes = 0;
+		for (int i = 0; i < line.length(); i++) {
+			if (line.charAt(i) == '"') {
+				quotes++;
+			}
+		}
+		return quotes;
 	}
 
 	private boolean nextPhysicalLine() throws IOException {

@@ -2,6 +2,7 @@ package jp.settlementbatch.support.intake;
 
 import java.time.LocalDate;
 
+import jp.settlementbatch.support.csv.PanGuard;
 import jp.settlementbatch.support.csv.RawLine;
 import jp.settlementbatch.support.csv.RecordLine;
 
@@ -36,7 +37,10 @@ final class LineCheck {
 	CheckedLine check(RecordLine line) {
 		int number = line.lineNumber();
 		RawLine raw = line.rawLine();
-		if (raw.containsPan()) {
+		if (line.tooLong()) {
+			return CheckedLine.rejected(number, "LINE_TOO_LONG", raw);
+		}
+		if (line.malformed() ? raw.containsPan() : PanGuard.containsPan(line.fields())) {
 			return CheckedLine.rejected(number, "PAN_DETECTED", raw);
 		}
 		if (line.malformed() || line.fields().length != this.kind.fieldCount() || !"D".equals(line.fields()[0])) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import jp.settlementbatch.support.csv.ReadState;
 import jp.settlementbatch.support.csv.RecordFileReader;
@@ -104,10 +105,13 @@ final class ReadAhead implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		catch (RuntimeException ex) {
-			// the lines before the failure are handed over first, then the failure
+		catch (RuntimeException | Error ex) {
+			// the lines before the failure are handed over first, then the failure (an
+			// Error too: the step must not wait for a thread that is gone)
+			RuntimeException failure = (ex instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException("The thread reading the file ahead failed: " + ex, ex);
 			try {
-				this.queue.put(new Handover(lines(block, size), null, false, ex));
+				this.queue.put(new Handover(lines(block, size), null, false, failure));
 			}
 			catch (InterruptedException closing) {
 				Thread.currentThread().interrupt();
@@ -168,11 +172,21 @@ final class ReadAhead implements AutoCloseable {
 			}
 			Handover handover;
 			try {
-				handover = this.queue.take();
+				handover = this.queue.poll(1, TimeUnit.SECONDS);
+				if (handover == null && !this.worker.isAlive()) {
+					handover = this.queue.poll();
+					if (handover == null) {
+						throw new IllegalStateException("The thread reading the file ahead ended without handing over"
+								+ " its lines: run the same command again.");
+					}
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while reading ahead", ex);
+			}
+			if (handover == null) {
+				continue;
 			}
 			this.failure = handover.failure();
 			this.ended = handover.end();

@@ -1,6 +1,5 @@
 package jp.settlementbatch.support.csv;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -56,41 +55,82 @@ class PanGuardTests {
 	}
 
 	@Test
-	void findsThePanInUtf8BytesAsInTheText() {
-		// given texts with and without a PAN, next to multi-byte characters
-		List<String> texts = List.of("ローソン4111111111111111店", "カード 4111-1111-1111-1111", "セブン4111１111111111111",
-				"D,CF20261120N000000001,1000000201,PURCHASE,26807,JPY,2026-11-20T14:41:18+09:00,すき家,5812,3800,",
-				"4111111111111112", "");
-
-		// then the bytes answer as the text does
-		for (String text : texts) {
-			assertThat(PanGuard.containsPan(text.getBytes(StandardCharsets.UTF_8))).as(text)
-				.isEqualTo(PanGuard.containsPan(text));
-		}
-		assertThat(PanGuard.containsPan("ローソン4111111111111111店".getBytes(StandardCharsets.UTF_8))).isTrue();
-		assertThat(PanGuard.containsPan("セブン4111１111111111111".getBytes(StandardCharsets.UTF_8))).isFalse();
+	void findsNumbersWrittenInAnyForm() {
+		// files.md: any Unicode decimal digit, format characters read as absent, any
+		// single
+		// non-alphanumeric separator
+		assertThat(PanGuard.mask("カード４１１１１１１１１１１１１１１１")).isEqualTo("カード411111******1111");
+		assertThat(PanGuard.mask("4111\u200b1111\u200b1111\u200b1111")).isEqualTo("411111******1111");
+		assertThat(PanGuard.mask("4111.1111.1111.1111")).isEqualTo("411111******1111");
+		assertThat(PanGuard.mask("4111/1111/1111/1111")).isEqualTo("411111******1111");
+		assertThat(PanGuard.mask("４１１１－１１１１－１１１１－１１１１")).isEqualTo("411111******1111");
+		assertThat(PanGuard.mask("4111\u30001111\u30001111\u30001111")).isEqualTo("411111******1111");
+		assertThat(PanGuard.mask("٤١١١١١١١١١١١١١١١")).as("Arabic-Indic digits").isEqualTo("411111******1111");
+		assertThat(PanGuard.mask("4\u20631\u20631\u20631111111111111")).as("combining marks")
+			.isEqualTo("411111******1111");
+		assertThat(PanGuard.mask("⁴¹¹¹¹¹¹¹¹¹¹¹¹¹¹¹")).as("superscripts, digits under NFKC")
+			.isEqualTo("411111******1111");
+		assertThat(PanGuard.mask("4111\n1111 1111 1111")).as("over two lines of a quoted field")
+			.isEqualTo("411111******1111");
 	}
 
 	@Test
-	void findsAPanInTheBytesWhereverItStandsInTheLine() {
-		// given PANs (plain, grouped, of 13 and 19 digits) and near misses, placed at
-		// every
-		// offset between neighbours that do and do not continue a run of digits
+	void findsANumberWithAGroupPutInFrontOfIt() {
+		assertThat(PanGuard.mask("No. 7 4111 1111 1111 1111")).isEqualTo("No. 7 411111******1111");
+		assertThat(PanGuard.mask("1-4111-1111-1111-1111")).isEqualTo("1-411111******1111");
+	}
+
+	@Test
+	void aTimestampWithAFractionOfASecondIsNotACardNumber() {
+		// 27, 51 and 120307836: 13 digits that pass Luhn, with a colon and a dot between
+		assertThat(PanGuard.luhn("2751120307836")).isTrue();
+		assertThat(PanGuard.containsPan("2026-12-07T18:27:51.120307836Z")).isFalse();
+		assertThat(PanGuard.containsPan("10:00:00.123456+09:00")).isFalse();
+	}
+
+	@Test
+	void twoSeparatorsInARowEndANumber() {
+		assertThat(PanGuard.containsPan("4111  1111 1111 1111")).isFalse();
+		assertThat(PanGuard.containsPan("4111-.1111-1111-1111")).isFalse();
+	}
+
+	@Test
+	void commasBetweenTheFieldsOfALineEndANumberButNotInsideAQuotedField() {
+		// 1000000249 and 5008 in two fields make 14 digits that pass Luhn as one
+		String line = "D,RP1,1000000249,5008,2026-11-20T10:00:00+09:00,ATM,";
+		assertThat(PanGuard.luhn("10000002495008")).isTrue();
+		assertThat(PanGuard.containsPanInLine(line)).isFalse();
+		assertThat(PanGuard.maskLine(line)).isSameAs(line);
+		// in a quoted field a comma is a separator like any other
+		assertThat(PanGuard.maskLine("D,T1,\"shop 4111,1111,1111,1111\",5411"))
+			.isEqualTo("D,T1,\"shop 411111******1111\",5411");
+		assertThat(PanGuard.containsPan(new String[] { "D", "shop 4111,1111,1111,1111" })).isTrue();
+		assertThat(PanGuard.containsPan(new String[] { "D", "1000000249", "5008" })).isFalse();
+	}
+
+	@Test
+	void findsAPanWhereverItStandsInTheText() {
+		// given PANs in several forms and near misses, placed at every offset between
+		// neighbours that do and do not continue a number
 		List<String> numbers = List.of("4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111",
-				"4222222222222", "6011000000000000004", "411111111111111", "4111111111111112", "4111  1111 1111 1111");
-		List<String> neighbours = List.of("", "a", "店", "0", "1 ", "-", ",", "12345678901", " 9");
+				"４１１１１１１１１１１１１１１１", "4111\u200b1111\u200b1111\u200b1111", "4222222222222", "6011000000000000004",
+				"411111111111111", "4111111111111112", "4111  1111 1111 1111");
+		List<String> neighbours = List.of("", "a", "店", "0", "1 ", "-", ",", "12345678901", " 9", "\u200b");
 		int checked = 0;
 		int found = 0;
 		for (String number : numbers) {
 			for (String before : neighbours) {
 				for (String after : neighbours) {
+					Boolean first = null;
 					for (int pad = 0; pad <= 14; pad++) {
 						String text = "x".repeat(pad) + before + number + after + "y".repeat(14 - pad);
 						boolean inText = PanGuard.containsPan(text);
-
-						// then the bytes answer as the text does
-						assertThat(PanGuard.containsPan(text.getBytes(StandardCharsets.UTF_8))).as(text)
-							.isEqualTo(inText);
+						// then the answer does not depend on where the number stands
+						if (first == null) {
+							first = inText;
+						}
+						assertThat(inText).as(text).isEqualTo(first);
+						assertThat(PanGuard.mask(text).equals(text)).as(text).isEqualTo(!inText);
 						checked++;
 						found += inText ? 1 : 0;
 					}

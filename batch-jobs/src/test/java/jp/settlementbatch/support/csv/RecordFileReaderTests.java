@@ -124,6 +124,37 @@ class RecordFileReaderTests {
 	}
 
 	@Test
+	void aLineOver64KibIsATooLongDetailAndTheNextLinesAreReadAsUsual() throws IOException {
+		// given a detail of 5 MiB between two ordinary ones, and a quoted field that runs
+		// on over more than 64 KiB of lines
+		String huge = "D,x," + "9".repeat(5 * 1024 * 1024);
+		String quoted = "D,\"" + "a\n".repeat(40_000) + "\",1";
+		Path file = write("f.csv", HEADER + "\nD,a,1\n" + huge + "\nD,b,2\n" + quoted + "\nD,c,3\nT,5,6\n");
+
+		// when
+		Result result = readAll(file, new ExecutionContext());
+
+		// then
+		assertThat(result.lines).extracting(RecordLine::lineNumber).startsWith(2, 3, 4, 5);
+		assertThat(result.lines.get(1).tooLong()).isTrue();
+		assertThat(result.lines.get(1).rawLine().masked()).startsWith("D,x")
+			.endsWith("(the rest of a line over 64 KiB left out)")
+			.hasSizeLessThan(1_100);
+		assertThat(result.lines.get(2).fields()).containsExactly("D", "b", "2");
+		assertThat(result.lines.get(3).tooLong()).isTrue();
+		assertThat(result.lines).last().extracting(l -> l.fields()[1]).isEqualTo("c");
+		assertThat(result.state.rejection()).isNull();
+	}
+
+	@Test
+	void aLastLineThatRunsOnPast64KibToTheEndRejectsTheFile() throws IOException {
+		assertThat(rejectionOf(HEADER + "\nD,a,1\nT,1,1\n" + "x".repeat(100_000)))
+			.isEqualTo(FileRejection.LAST_LINE_TOO_LONG);
+		// a short last line without a line feed is an ordinary last line
+		assertThat(rejectionOf(HEADER + "\nD,a,1\nT,1,1")).isNull();
+	}
+
+	@Test
 	void aLineThatIsNotUtf8IsMalformedAndCounted() throws IOException {
 		// given a detail line in Shift_JIS inside a UTF-8 file
 		byte[] head = (HEADER + "\nD,a,1\n").getBytes(StandardCharsets.UTF_8);

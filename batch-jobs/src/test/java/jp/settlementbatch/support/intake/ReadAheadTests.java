@@ -119,6 +119,24 @@ class ReadAheadTests {
 		}
 	}
 
+	@Test
+	void aThreadThatDiesOfAnErrorFailsTheStepInsteadOfLeavingItWaiting() throws IOException {
+		// given rules that die as a thread out of memory does, on line 400
+		DetailRule<Detail> dying = (fields, day) -> {
+			if (fields[1].equals("id399")) {
+				throw new OutOfMemoryError("Java heap space");
+			}
+			return new Detail(fields[1], Long.parseLong(fields[2]));
+		};
+		try (ReadAhead readAhead = readAhead(file(), dying, new ExecutionContext())) {
+			take(readAhead, 398);
+
+			// then the step is told, at once and for good
+			assertThatThrownBy(readAhead::next).hasMessageContaining("OutOfMemoryError");
+			assertThatThrownBy(readAhead::next).hasMessageContaining("OutOfMemoryError");
+		}
+	}
+
 	/** Takes blocks until they held {@code count} lines, which must end a block. */
 	private static List<Integer> take(ReadAhead readAhead, int count) {
 		List<Integer> numbers = new ArrayList<>();

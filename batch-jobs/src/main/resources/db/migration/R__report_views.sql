@@ -5,7 +5,7 @@
 
 CREATE OR REPLACE VIEW report.import_file AS
 SELECT file_name, file_type, business_date, sha256, status, detail_count, accepted_count, rejected_count,
-       duplicate_count, reject_reason, file_id, received_at, decided_at
+       duplicate_count, pending_count, reject_reason, file_id, received_at, decided_at, amount_total
 FROM batch.import_file;
 
 CREATE OR REPLACE VIEW report.import_reject AS
@@ -17,13 +17,29 @@ CREATE OR REPLACE VIEW report.cash_flow AS
 SELECT c.transaction_id, c.account_id, c.type, c.amount, c.value_date, f.business_date, f.file_name,
        c.currency, c.transacted_at, c.merchant_name, c.mcc, c.card_last4, c.original_transaction_id
 FROM payment.cash_flow c
-JOIN batch.import_file f ON f.file_id = c.file_id AND f.status = 'ACCEPTED';
+JOIN batch.import_file f ON f.file_id = c.file_id AND f.status = 'ACCEPTED'
+WHERE c.pending_since IS NULL AND c.reject_reason IS NULL;
 
 CREATE OR REPLACE VIEW report.repayment AS
 SELECT r.repayment_id, r.account_id, r.amount, r.value_date, f.business_date, f.file_name,
        r.paid_at, r.channel, r.store_code
 FROM repayment.repayment r
-JOIN batch.import_file f ON f.file_id = r.file_id AND f.status = 'ACCEPTED';
+JOIN batch.import_file f ON f.file_id = r.file_id AND f.status = 'ACCEPTED'
+WHERE r.pending_since IS NULL AND r.reject_reason IS NULL;
+
+-- Lines that wait for their account (files.md): stored, not posted, not rejected.
+CREATE OR REPLACE VIEW report.pending_line AS
+SELECT f.file_name, c.line_number, c.account_id, c.amount, c.value_date, c.pending_since, f.file_type,
+       c.transaction_id AS line_id
+FROM payment.cash_flow c
+JOIN batch.import_file f ON f.file_id = c.file_id AND f.status = 'ACCEPTED'
+WHERE c.pending_since IS NOT NULL AND c.reject_reason IS NULL
+UNION ALL
+SELECT f.file_name, r.line_number, r.account_id, r.amount, r.value_date, r.pending_since, f.file_type,
+       r.repayment_id
+FROM repayment.repayment r
+JOIN batch.import_file f ON f.file_id = r.file_id AND f.status = 'ACCEPTED'
+WHERE r.pending_since IS NOT NULL AND r.reject_reason IS NULL;
 
 -- A position as of its last accrual (as_of). Accrued amounts are shown to 12 places from their exact
 -- numerators (ledger.md floors the exact sum at the close). Overdue (ledger.md): the principal late

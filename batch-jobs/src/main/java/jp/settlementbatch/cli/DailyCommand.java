@@ -37,7 +37,7 @@ class DailyCommand implements Callable<Integer> {
 	DayOptions day;
 
 	@Mixin
-	RejectRatioOption tolerance;
+	ToleranceOptions tolerance;
 
 	@Mixin
 	CommonOptions common;
@@ -54,7 +54,7 @@ class DailyCommand implements Callable<Integer> {
 		}
 		FileStore.requireWritableOutbox(this.day.outbox);
 		return Platform.run(this.common, "daily", new String[] { "daily", "--business-date=" + this.day.businessDate },
-				Map.of(),
+				this.tolerance.properties(),
 				platform -> GracefulStop.around(platform, this.common.json(), () -> runDays(platform, from, to)));
 	}
 

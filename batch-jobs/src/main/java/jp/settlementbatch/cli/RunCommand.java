@@ -52,7 +52,7 @@ class RunCommand implements Callable<Integer> {
 	DayOptions day;
 
 	@Mixin
-	RejectRatioOption tolerance;
+	ToleranceOptions tolerance;
 
 	@Mixin
 	CommonOptions common;
@@ -84,8 +84,11 @@ class RunCommand implements Callable<Integer> {
 			missing = absent;
 		}
 		// the default chunks, as daily uses them: 50,000 lines, 10,000 accounts
-		Map<String, Object> chunks = (this.chunkSize == null) ? Map.of()
-				: Map.of("settlement.chunk-size", this.chunkSize, "settlement.intake.chunk-size", this.chunkSize);
+		Map<String, Object> chunks = new java.util.HashMap<>(this.tolerance.properties());
+		if (this.chunkSize != null) {
+			chunks.put("settlement.chunk-size", this.chunkSize);
+			chunks.put("settlement.intake.chunk-size", this.chunkSize);
+		}
 		JobParameters today = parameters;
 		InputMissingException absentToday = missing;
 		return Platform.run(this.common, this.job, recordedArguments(), chunks, platform -> {

@@ -23,7 +23,7 @@ public final class Manifest {
 
 	/** ACCEPTED, REJECTED, DUPLICATE, ABANDONED: what the import decided. */
 	public record Entry(String file, String job, LocalDate date, boolean expected, String status, boolean late,
-			Integer accepted, Integer rejected, Integer duplicates, String reason) {
+			Integer accepted, Integer rejected, Integer duplicates, Integer pending, String reason) {
 
 	}
 
@@ -66,25 +66,25 @@ public final class Manifest {
 				files.add(entry(name, kind, runDate, expected, decided));
 			}
 			else if (present) {
-				files.add(new Entry(name, kind.job(), runDate, expected, "RECEIVED", false, null, null, null,
+				files.add(new Entry(name, kind.job(), runDate, expected, "RECEIVED", false, null, null, null, null,
 						"in the inbox, not taken in yet"));
 			}
 			else if (expected) {
-				files.add(new Entry(name, kind.job(), runDate, true, "MISSING", false, null, null, null,
+				files.add(new Entry(name, kind.job(), runDate, true, "MISSING", false, null, null, null, null,
 						"its sender sends it " + workflow.expected(kind).describe()));
 				attention
 					.add(name + " is missing: it is expected on " + runDate + " (" + workflow.expected(kind).describe()
 							+ "). Ask its sender; the next run takes it in when it comes.");
 			}
 			else if (kind.dated()) {
-				files.add(new Entry(name, kind.job(), runDate, false, "NOT_EXPECTED", false, null, null, null,
+				files.add(new Entry(name, kind.job(), runDate, false, "NOT_EXPECTED", false, null, null, null, null,
 						"its sender sends it " + workflow.expected(kind).describe()));
 			}
 		}
 		// files of earlier dates this run took in
 		jdbc.query("""
 				SELECT f.file_name, f.file_type, f.business_date, f.status, f.accepted_count, f.rejected_count,
-				       f.duplicate_count, f.reject_reason
+				       f.duplicate_count, f.reject_reason, f.pending_count
 				FROM batch.import_file f
 				WHERE f.taken_in_on = ? AND f.business_date < ? AND f.file_type <> 'CALENDAR'
 				  AND f.status IN ('ACCEPTED', 'REJECTED', 'DUPLICATE')
@@ -94,7 +94,7 @@ public final class Manifest {
 			LocalDate date = rs.getObject(3, LocalDate.class);
 			files.add(new Entry(rs.getString(1), kind.job(), date, workflow.expected(kind).includes(date, holidays),
 					rs.getString(4), true, (Integer) rs.getObject(5), (Integer) rs.getObject(6),
-					(Integer) rs.getObject(7), rs.getString(8)));
+					(Integer) rs.getObject(7), (Integer) rs.getObject(9), rs.getString(8)));
 		}, runDate, runDate);
 		for (Entry entry : files) {
 			if ("REJECTED".equals(entry.status())) {
@@ -102,6 +102,15 @@ public final class Manifest {
 						+ "): see report.import_reject and the outbox rejects/ folder, then ask its sender for a corrected file.");
 			}
 		}
+		jdbc.query("""
+				SELECT f.file_name, p.expired_on, count(*) FROM batch.import_pending p
+				JOIN batch.import_file f ON f.file_id = p.file_id
+				WHERE p.expired_on = ? GROUP BY f.file_name, p.expired_on ORDER BY f.file_name""", rs -> {
+			attention.add(rs.getLong(3) + " lines of " + rs.getString(1)
+					+ " waited too long for an account that never came into the card master and were turned away"
+					+ " (UNKNOWN_ACCOUNT): see " + rs.getString(1)
+					+ ".expired.rejects.csv in the outbox rejects/ folder, and ask the card master's sender.");
+		}, runDate);
 		List<TakenIn.Untaken> untaken = takenIn.untaken(runDate);
 		for (TakenIn.Untaken file : untaken) {
 			if (file.needsOperator()) {
@@ -125,8 +134,8 @@ public final class Manifest {
 
 	private static Map<String, Object> latest(JdbcTemplate jdbc, InboundFile kind, String name, LocalDate runDate) {
 		List<Map<String, Object>> rows = jdbc.queryForList("""
-				SELECT f.status, f.accepted_count, f.rejected_count, f.duplicate_count, f.reject_reason,
-				       f.taken_in_on > f.business_date AS late
+				SELECT f.status, f.accepted_count, f.rejected_count, f.duplicate_count, f.pending_count,
+				       f.reject_reason, f.taken_in_on > f.business_date AS late
 				FROM batch.import_file f
 				WHERE f.file_name = ? AND f.business_date = ? AND f.status IN ('ACCEPTED', 'REJECTED', 'DUPLICATE')
 				ORDER BY f.file_id DESC LIMIT 1
@@ -139,7 +148,7 @@ public final class Manifest {
 		return new Entry(name, kind.job(), date, expected, (String) row.get("status"),
 				Boolean.TRUE.equals(row.get("late")), (Integer) row.get("accepted_count"),
 				(Integer) row.get("rejected_count"), (Integer) row.get("duplicate_count"),
-				(String) row.get("reject_reason"));
+				(Integer) row.get("pending_count"), (String) row.get("reject_reason"));
 	}
 
 	public LocalDate runDate() {
@@ -179,6 +188,7 @@ public final class Manifest {
 				file.put("accepted", entry.accepted());
 				file.put("rejected", entry.rejected());
 				file.put("duplicates", entry.duplicates());
+				file.put("pending", entry.pending() == null ? 0 : entry.pending());
 			}
 			if (entry.reason() != null) {
 				file.put("reason", entry.reason());
@@ -216,8 +226,10 @@ public final class Manifest {
 	public List<String> lines() {
 		List<String> lines = new ArrayList<>();
 		for (Entry entry : this.files) {
-			String counts = entry.accepted() == null ? "" : "  " + entry.accepted() + " accepted, " + entry.rejected()
-					+ " rejected, " + entry.duplicates() + " duplicates";
+			String counts = entry.accepted() == null ? ""
+					: "  " + entry.accepted() + " accepted, " + entry.rejected() + " rejected, " + entry.duplicates()
+							+ " duplicates" + (entry.pending() == null || entry.pending() == 0 ? ""
+									: ", " + entry.pending() + " waiting for their account");
 			lines.add(String.format("  %-28s %-12s%s%s%s", entry.file(), entry.status(), entry.late() ? " (late)" : "",
 					entry.expected() ? "" : " (not expected)", counts));
 		}

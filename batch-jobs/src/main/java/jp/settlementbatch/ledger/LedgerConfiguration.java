@@ -2,6 +2,7 @@ package jp.settlementbatch.ledger;
 
 import javax.sql.DataSource;
 
+import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.repository.JobRepository;
@@ -19,8 +20,10 @@ class LedgerConfiguration {
 	LedgerJobs ledgerJobs(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
 			RunProgress progress, @Value("${settlement.chunk-size:10000}") int chunkSize,
-			@Value("${settlement.ledger.hold-minimum:100}") long holdMinimum) {
-		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, chunkSize, holdMinimum);
+			@Value("${settlement.ledger.hold-minimum:100}") long holdMinimum, FileStore files,
+			@Value("${settlement.pending-days:5}") int pendingDays) {
+		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, chunkSize, holdMinimum, files,
+				pendingDays);
 	}
 
 }

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import java.util.List;
+
+import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.intake.PendingLines;
 import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.ExitStatus;
@@ -42,12 +46,20 @@ public class LedgerJobs {
 
 	private final TransactionTemplate savepoints;
 
+	private final FileStore files;
+
+	private final int pendingDays;
+
 	/**
 	 * @param holdMinimum the fewest holds a job may make in a partition before the fault
 	 * is systemic ({@link HeldAccounts#threshold})
+	 * @param pendingDays how long a line may wait for its account before it is turned
+	 * away
 	 */
 	public LedgerJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, int chunkSize, long holdMinimum) {
+			RunProgress progress, int chunkSize, long holdMinimum, FileStore files, int pendingDays) {
+		this.files = files;
+		this.pendingDays = pendingDays;
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -88,20 +100,40 @@ public class LedgerJobs {
 	 */
 	public Job postingJob(String jobName, String stepName, AccountWork<?, ?> work) {
 		Step claim = new StepBuilder("claim-files", this.jobRepository).tasklet((contribution, chunkContext) -> {
-			LocalDate businessDate = chunkContext.getStepContext()
-				.getStepExecution()
-				.getJobParameters()
-				.getLocalDate("business.date");
+			var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
+			LocalDate businessDate = parameters.getLocalDate("business.date");
 			Integer claimed = this.jdbc.queryForObject("SELECT batch.claim_posting_day(?)", Integer.class,
 					businessDate);
+			String pending = settlePendingLines(businessDate, parameters.getString("outbox"));
 			contribution.setExitStatus(new ExitStatus("COMPLETED",
-					claimed + " accepted files newly claimed for posting on " + businessDate));
+					claimed + " accepted files newly claimed for posting on " + businessDate + pending));
 			return RepeatStatus.FINISHED;
 		}, this.transactionManager).build();
 		return new JobBuilder(jobName, this.jobRepository).listener(this.progress)
 			.start(claim)
 			.next(step(jobName, stepName, work, true))
 			.build();
+	}
+
+	/**
+	 * Once per run date, whichever posting job or partition comes first: releases the
+	 * lines that waited for an account now in the card master, and turns away those that
+	 * waited too long, with their reject files ({@link PendingLines}).
+	 */
+	private String settlePendingLines(LocalDate businessDate, String outbox) throws Exception {
+		if (this.jdbc.update("""
+				UPDATE batch.posting_day SET pending_settled_at = now()
+				WHERE business_date = ? AND pending_settled_at IS NULL""", businessDate) == 0) {
+			return "";
+		}
+		PendingLines pendingLines = new PendingLines(this.jdbc);
+		long released = pendingLines.release(businessDate);
+		List<PendingLines.Expired> expired = pendingLines.expire(businessDate, this.pendingDays);
+		if (!expired.isEmpty()) {
+			PendingLines.writeRejectFiles(this.files, outbox, expired);
+		}
+		return "; " + released + " lines released from waiting for their account, " + expired.size()
+				+ " turned away after " + this.pendingDays + " days";
 	}
 
 	private <T extends LedgerAccount> Step step(String jobName, String name, AccountWork<T, ?> work, boolean checked) {

@@ -81,16 +81,22 @@ class UpdateRepaymentsJobConfiguration {
 
 		@Override
 		protected String sql() {
-			// the day's repayments alone, and those an account held by this job still has
-			// to apply; the terms and balances are read per chunk, as this job writes
-			// them
+			// the day's repayments alone: of the files claimed for the day, the lines
+			// released from waiting for their account, and those an account held by this
+			// job still has to apply; the terms and balances are read per chunk, as this
+			// job writes them
+			String partition = Partition.condition("r.account_id");
 			return """
 					SELECT account_id, repayment_id, amount, value_date FROM (
-					  SELECT r.account_id, f.posted_on, r.paid_at, r.repayment_id, r.amount, r.value_date
-					  FROM batch.import_file f
-					  JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
-					  WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.posted_on = ?
-					    AND """ + Partition.condition("r.account_id") + """
+					SELECT r.account_id, f.posted_on, r.paid_at, r.repayment_id, r.amount, r.value_date
+					FROM batch.import_file f
+					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
+					     AND r.pending_since IS NULL AND r.released_on IS NULL
+					WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.posted_on = ? AND %1$s
+					UNION ALL
+					SELECT r.account_id, r.released_on, r.paid_at, r.repayment_id, r.amount, r.value_date
+					FROM repayment.repayment r
+					WHERE r.released_on = ? AND r.reject_reason IS NULL AND %1$s
 					UNION ALL
 					SELECT r.account_id, f.posted_on, r.paid_at, r.repayment_id, r.amount, r.value_date
 					FROM card.held_account h
@@ -99,12 +105,11 @@ class UpdateRepaymentsJobConfiguration {
 					     AND f.posted_on >= h.held_since AND f.posted_on < ?
 					     AND f.posted_on > coalesce(b.repayments_through, DATE '1900-01-01')
 					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.account_id = h.account_id
-					     AND r.reject_reason IS NULL
-					WHERE h.job = 'update-repayments' AND h.released_on IS NULL
-					  AND """ + Partition.condition("h.account_id") + """
+					     AND r.reject_reason IS NULL AND r.pending_since IS NULL AND r.released_on IS NULL
+					WHERE h.job = 'update-repayments' AND h.released_on IS NULL AND %1$s
 					) day
 					ORDER BY account_id COLLATE "C", posted_on, paid_at, repayment_id COLLATE "C"
-					""";
+					""".formatted(partition);
 		}
 
 		@Override
@@ -115,7 +120,8 @@ class UpdateRepaymentsJobConfiguration {
 		@Override
 		protected Object[] parameters() {
 			Object[] p = this.partition.parameters();
-			return new Object[] { this.businessDate, p[0], p[1], p[2], this.businessDate, p[0], p[1], p[2] };
+			return new Object[] { this.businessDate, p[0], p[1], p[2], this.businessDate, p[0], p[1], p[2],
+					this.businessDate, p[0], p[1], p[2] };
 		}
 
 		@Override

@@ -5,21 +5,22 @@ import jp.settlementbatch.support.csv.RawLine;
 /**
  * A detail line after the line rules: the column values of its typed record (or, when
  * they have a binary COPY form, that row already encoded), or a reject reason; with the
- * raw line either way (a line can still be turned away by its key when it is written).
+ * raw line either way (a line can still be turned away by its key when it is written). A
+ * line whose account is not in the card master yet is taken in as pending (files.md).
  */
-record CheckedLine(int lineNumber, Object[] values, byte[] encoded, String reason, RawLine raw) {
+record CheckedLine(int lineNumber, Object[] values, byte[] encoded, String reason, RawLine raw, boolean pending) {
 
-	static CheckedLine accepted(int lineNumber, Object[] values, RawLine raw) {
-		return new CheckedLine(lineNumber, values, null, null, raw);
+	static CheckedLine accepted(int lineNumber, Object[] values, RawLine raw, boolean pending) {
+		return new CheckedLine(lineNumber, values, null, null, raw, pending);
 	}
 
 	/** An accepted line whose table row is encoded for a binary COPY. */
-	static CheckedLine encoded(int lineNumber, byte[] encoded, RawLine raw) {
-		return new CheckedLine(lineNumber, null, encoded, null, raw);
+	static CheckedLine encoded(int lineNumber, byte[] encoded, RawLine raw, boolean pending) {
+		return new CheckedLine(lineNumber, null, encoded, null, raw, pending);
 	}
 
 	static CheckedLine rejected(int lineNumber, String reason, RawLine raw) {
-		return new CheckedLine(lineNumber, null, null, reason, raw);
+		return new CheckedLine(lineNumber, null, null, reason, raw, false);
 	}
 
 	boolean isAccepted() {

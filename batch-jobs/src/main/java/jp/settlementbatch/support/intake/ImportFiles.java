@@ -85,18 +85,19 @@ public class ImportFiles {
 		this.jdbc.sql("""
 				UPDATE batch.import_file
 				SET status = 'REJECTED', reject_reason = ?, detail_count = ?, accepted_count = 0,
-				    rejected_count = ?, duplicate_count = ?, amount_total = ?, decided_at = now()
+				    rejected_count = ?, duplicate_count = ?, pending_count = 0, amount_total = ?, decided_at = now()
 				WHERE file_id = ?
 				""").params(reason.name(), details, rejected, duplicates, amountTotal, fileId).update();
 	}
 
-	public void accept(long fileId, long details, long accepted, long rejected, long duplicates, long amountTotal) {
+	public void accept(long fileId, long details, long accepted, long rejected, long duplicates, long pending,
+			long amountTotal) {
 		this.jdbc.sql("""
 				UPDATE batch.import_file
 				SET status = 'ACCEPTED', detail_count = ?, accepted_count = ?, rejected_count = ?,
-				    duplicate_count = ?, amount_total = ?, decided_at = now()
+				    duplicate_count = ?, pending_count = ?, amount_total = ?, decided_at = now()
 				WHERE file_id = ?
-				""").params(details, accepted, rejected, duplicates, amountTotal, fileId).update();
+				""").params(details, accepted, rejected, duplicates, pending, amountTotal, fileId).update();
 	}
 
 	/**

@@ -30,7 +30,7 @@ public class IntakeJobs {
 			FileStore files, int chunkSize, RunProgress progress) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		this.context = new IntakeContext(jobRepository, transactionManager, dataSource, jdbc, files,
-				new ImportFiles(jdbc), chunkSize, progress);
+				new ImportFiles(jdbc), chunkSize, progress, new PendingLines(jdbc));
 	}
 
 	/** An import job of these steps, in this order, reporting its progress. */

@@ -1,8 +1,5 @@
 package jp.settlementbatch.support.intake;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,9 +10,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
-
-import com.opencsv.CSVWriterBuilder;
-import com.opencsv.ICSVWriter;
 
 import jp.settlementbatch.support.progress.RunProgress;
 import jp.settlementbatch.support.csv.FileRejection;
@@ -187,12 +181,15 @@ public final class IntakeSteps {
 		}
 		if (rejection != null) {
 			jdbc.update("DELETE FROM " + this.kind.table() + " WHERE file_id = ?", file.fileId());
+			this.context.pendingLines().discard(file.fileId());
 			files.reject(file.fileId(), rejection, read.details(), rejected, duplicates, read.amountTotal());
 			return;
 		}
 		runStatements(this.kind.publishSql(), file.fileId(), businessDate);
-		files.accept(file.fileId(), read.details(), read.details() - rejected - duplicates, rejected, duplicates,
-				read.amountTotal());
+		long pending = (this.kind.accounts() == FileKind.Accounts.ANY) ? 0
+				: this.context.pendingLines().count(this.kind.table(), file.fileId());
+		files.accept(file.fileId(), read.details(), read.details() - rejected - duplicates - pending, rejected,
+				duplicates, pending, read.amountTotal());
 	}
 
 	private void runStatements(String script, long fileId, LocalDate businessDate) {
@@ -274,23 +271,17 @@ public final class IntakeSteps {
 		String target = FileStore.resolve(outbox, "rejects", file.fileName() + ".rejects.csv");
 		JdbcTemplate streaming = new JdbcTemplate(this.context.dataSource());
 		streaming.setFetchSize(10_000);
-		this.context.files().write(target, out -> {
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			ICSVWriter csv = new CSVWriterBuilder(writer).withLineEnd("\n").build();
-			csv.writeNext(new String[] { "line_number", "reason", "raw_line" }, false);
-			streaming.query(
-					"SELECT line_number, reason, raw_line FROM batch.import_reject WHERE file_id = ? ORDER BY line_number",
-					rs -> {
-						csv.writeNext(new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }, false);
-					}, file.fileId());
-			csv.flush();
-		});
+		RejectFile.write(this.context.files(), target, lines -> streaming.query(
+				"SELECT line_number, reason, raw_line FROM batch.import_reject WHERE file_id = ? ORDER BY line_number",
+				rs -> {
+					lines.line(rs.getInt(1), rs.getString(2), rs.getString(3));
+				}, file.fileId()));
 	}
 
 	/** What every intake step needs. */
 	record IntakeContext(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DataSource dataSource, JdbcTemplate jdbc, FileStore files, ImportFiles importFiles, int chunkSize,
-			RunProgress stepListener) {
+			RunProgress stepListener, PendingLines pendingLines) {
 
 	}
 

@@ -48,15 +48,18 @@ final class LineCheck {
 		}
 		try {
 			Object[] values = this.kind.values(this.kind.check(line.fields(), this.businessDate));
+			boolean pending = false;
 			if (this.kind.accounts() != FileKind.Accounts.ANY) {
 				String reason = this.accounts.rejection((String) values[this.accountColumn], this.kind.accounts());
-				if (reason != null) {
+				// a line whose account is not in the card master yet waits for it
+				pending = "UNKNOWN_ACCOUNT".equals(reason);
+				if (reason != null && !pending) {
 					return CheckedLine.rejected(number, reason, raw);
 				}
 			}
 			byte[] encoded = this.encoder.encode(number, values);
-			return encoded != null ? CheckedLine.encoded(number, encoded, raw)
-					: CheckedLine.accepted(number, values, raw);
+			return encoded != null ? CheckedLine.encoded(number, encoded, raw, pending)
+					: CheckedLine.accepted(number, values, raw, pending);
 		}
 		catch (LineRejected ex) {
 			return CheckedLine.rejected(number, ex.reason(), raw);

@@ -30,7 +30,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * <li>each accepted line streams into the chunk's COPY ({@link DetailCopy}) as it comes,
  * so PostgreSQL takes in the chunk while the rest of it is read;</li>
  * <li>the COPY ends, and the rejects of the chunk (by line rule, or by the unique key as
- * the rows went in) go into {@code batch.import_reject};</li>
+ * the rows went in) go into {@code batch.import_reject}; the lines whose account is not
+ * in the card master yet are marked pending ({@link PendingLines});</li>
  * <li>the lines count as read and written through the call's {@link StepContribution},
  * and Spring Batch saves the reader's position after the chunk ({@link #update}) in the
  * same transaction, so a restart goes on after the last committed chunk.</li>
@@ -49,6 +50,8 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 	private final IntakeContext context;
 
 	private long fileId;
+
+	private LocalDate businessDate;
 
 	private RecordFileReader reader;
 
@@ -76,6 +79,7 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 			return;
 		}
 		LocalDate businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
+		this.businessDate = businessDate;
 		this.fileId = file.get().fileId();
 		this.reader = new RecordFileReader(this.context.files(), input.get().object(), businessDate,
 				this.kind.moneyField());
@@ -125,6 +129,7 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 			DetailCopy.Outcome outcome = this.details.write(this.fileId, accepted);
 			rejected.addAll(outcome.rejected());
 			this.duplicates += outcome.duplicates();
+			this.context.pendingLines().wait(this.kind, this.fileId, this.businessDate, accepted);
 		}
 		if (!rejected.isEmpty()) {
 			PgCopy rejects = PgCopy.into(this.context.dataSource(), "batch.import_reject",

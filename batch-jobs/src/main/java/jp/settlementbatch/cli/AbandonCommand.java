@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code settlement-batch abandon <executionId>}: never resume this execution. */
 @Command(name = "abandon",
-		description = "Mark a failed or stopped execution as never to be resumed (its partly imported file is discarded).")
+		description = "Mark a failed or stopped execution as never to be resumed (its partly imported file is"
+				+ " discarded, and the same file may be imported afresh).")
 class AbandonCommand extends ExecutionCommand {
 
 	AbandonCommand() {
@@ -15,7 +16,7 @@ class AbandonCommand extends ExecutionCommand {
 
 	@Override
 	RunOutcome act(Platform platform, JobRuns runs) {
-		return runs.abandon(this.executionId);
+		return runs.abandon(this.executionId, Platform.operator());
 	}
 
 }

@@ -206,6 +206,23 @@ final class Platform implements AutoCloseable {
 	}
 
 	/**
+	 * Who acts, for an audit record: the ECS task (an operator's one-off task,
+	 * {@code ops}) or the OS user on this host.
+	 */
+	static String operator() {
+		return ecsTaskArn().orElseGet(() -> {
+			String host;
+			try {
+				host = java.net.InetAddress.getLocalHost().getHostName();
+			}
+			catch (IOException ex) {
+				host = "localhost";
+			}
+			return System.getProperty("user.name") + "@" + host;
+		});
+	}
+
+	/**
 	 * On ECS, the task ARN from the task metadata endpoint: the task execution's external
 	 * id.
 	 */

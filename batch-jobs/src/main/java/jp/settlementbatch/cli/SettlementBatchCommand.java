@@ -22,7 +22,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "settlement-batch", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
 		version = "settlement-batch 0.1.0", description = "Daily settlement batch for a card issuer.",
 		subcommands = { RunCommand.class, FilesCommand.class, ExecutionsCommand.class, RestartCommand.class,
-				AbandonCommand.class, DemoCommand.class, DailyCommand.class },
+				AbandonCommand.class, RetakeCommand.class, DemoCommand.class, DailyCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:completed, or already completed (no-op)", "1:failed: run the same command again to resume",
 				"2:usage or configuration error", "3:input rejected as a whole: an operator must act",

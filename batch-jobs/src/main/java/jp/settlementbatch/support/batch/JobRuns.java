@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jp.settlementbatch.support.csv.PanGuard;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.files.StoredObject;
+import jp.settlementbatch.support.intake.FileReopenings;
 import jp.settlementbatch.support.intake.ImportFiles;
 import jp.settlementbatch.support.intake.IntakeInput;
 
@@ -24,6 +25,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +58,8 @@ public class JobRuns {
 
 	private final ImportFiles importFiles;
 
+	private final FileReopenings reopenings;
+
 	private final FileStore files;
 
 	public JobRuns(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry, DataSource dataSource,
@@ -66,13 +70,15 @@ public class JobRuns {
 		this.jobRegistry = jobRegistry;
 		this.dataSource = dataSource;
 		this.importFiles = new ImportFiles(new JdbcTemplate(dataSource));
+		this.reopenings = new FileReopenings(new JdbcTemplate(dataSource));
 	}
 
 	public Optional<Job> job(String name) {
 		return Optional.ofNullable(this.jobRegistry.getJob(name));
 	}
 
-	public RunOutcome run(Job job, JobParameters parameters) {
+	public RunOutcome run(Job job, JobParameters given) {
+		JobParameters parameters = withReopenings(given);
 		String key = lockKey(job.getName(), parameters);
 		try (InstanceLock lock = InstanceLock.tryAcquire(this.dataSource, key)) {
 			if (!lock.acquired()) {
@@ -124,7 +130,7 @@ public class JobRuns {
 	/**
 	 * Marks an execution as never to be resumed; the file it was importing is discarded.
 	 */
-	public RunOutcome abandon(long executionId) {
+	public RunOutcome abandon(long executionId, String who) {
 		JobExecution execution = execution(executionId);
 		if (execution == null) {
 			return RunOutcome.of(ExitCode.USAGE,
@@ -151,12 +157,17 @@ public class JobRuns {
 				execution = this.jobOperator.recover(execution);
 			}
 			JobExecution abandoned = this.jobOperator.abandon(execution);
-			this.importFiles.ofJobInstance(execution.getJobInstance().getInstanceId())
-				.stream()
+			List<ImportFiles.ImportFile> files = this.importFiles
+				.ofJobInstance(execution.getJobInstance().getInstanceId());
+			files.stream()
 				.filter(ImportFiles.ImportFile::loading)
 				.forEach(file -> this.importFiles.abandon(file.fileId()));
-			return new RunOutcome(ExitCode.COMPLETED, "Execution " + executionId
-					+ " abandoned: it will not be resumed. A corrected input can now be imported.", abandoned);
+			// the same bytes may come again: their next import is a run of its own
+			files.forEach(file -> this.reopenings.reopen(file, "execution " + executionId + " abandoned", who));
+			return new RunOutcome(ExitCode.COMPLETED,
+					"Execution " + executionId
+							+ " abandoned: it will not be resumed. Its file, or a corrected one, can now be imported.",
+					abandoned);
 		}
 		catch (SQLException ex) {
 			return RunOutcome.of(ExitCode.FAILED, "The database did not answer: " + ex.getMessage());
@@ -189,9 +200,9 @@ public class JobRuns {
 							+ " Send a corrected input to import it again.",
 					last);
 		}
-		Optional<String> changed = changedInput(last.getJobParameters());
-		if (changed.isPresent()) {
-			return new RunOutcome(ExitCode.INPUT_REJECTED, changed.get() + " Execution " + last.getId()
+		Pinned pinned = pin(last.getJobParameters());
+		if (pinned.refused() != null) {
+			return new RunOutcome(ExitCode.INPUT_REJECTED, pinned.refused() + " Execution " + last.getId()
 					+ " will not be resumed on a different file: restore the original object, or run 'settlement-batch abandon "
 					+ last.getId() + "' and import the new file.", last);
 		}
@@ -202,7 +213,21 @@ public class JobRuns {
 			resumable = this.jobOperator.recover(last);
 		}
 		JobExecution toRestart = resumable;
+		if (pinned.repinned() != null) {
+			// the same bytes under another object version: resumed on the object as it is
+			// now
+			Job job = job(last.getJobInstance().getJobName()).orElseThrow();
+			return finished(launch(() -> this.jobOperator.start(job, pinned.repinned())), false);
+		}
 		return finished(launch(() -> this.jobOperator.restart(toRestart)), false);
+	}
+
+	/**
+	 * What a restart finds of its pinned inputs: refused, unchanged, or the same bytes
+	 * re-pinned.
+	 */
+	private record Pinned(String refused, JobParameters repinned) {
+
 	}
 
 	@FunctionalInterface
@@ -295,10 +320,12 @@ public class JobRuns {
 	}
 
 	/**
-	 * An input of the run that is no longer the object it is pinned to, described; or
-	 * empty.
+	 * The inputs a run is pinned to, as they are now: an object replaced by other bytes
+	 * (or gone) is refused; the same bytes under another version (delivered again, its
+	 * time changed) are re-pinned, for the identity of a file is its content.
 	 */
-	private Optional<String> changedInput(JobParameters parameters) {
+	private Pinned pin(JobParameters parameters) {
+		JobParametersBuilder repinned = null;
 		for (String prefix : List.of("input", "watchlist")) {
 			Optional<IntakeInput> pinned = IntakeInput.from(parameters, prefix);
 			if (pinned.isEmpty()) {
@@ -307,22 +334,45 @@ public class JobRuns {
 			StoredObject expected = pinned.get().object();
 			Optional<StoredObject> now = this.files.stat(expected.uri());
 			if (now.isEmpty()) {
-				return Optional.of(expected.name() + " is no longer at " + expected.uri() + ".");
+				return new Pinned(expected.name() + " is no longer at " + expected.uri() + ".", null);
 			}
 			if (!now.get().version().equals(expected.version())) {
 				try {
 					String sha = this.files.sha256(now.get());
 					if (!sha.equals(pinned.get().sha256())) {
-						return Optional.of(expected.name() + " was replaced since the run started (SHA-256 "
-								+ abbreviate(pinned.get().sha256()) + " is now " + abbreviate(sha) + ").");
+						return new Pinned(
+								expected.name() + " was replaced since the run started (SHA-256 "
+										+ abbreviate(pinned.get().sha256()) + " is now " + abbreviate(sha) + ").",
+								null);
 					}
 				}
 				catch (java.io.IOException ex) {
-					return Optional.of(expected.name() + " cannot be read: " + ex.getMessage());
+					return new Pinned(expected.name() + " cannot be read: " + ex.getMessage(), null);
 				}
+				repinned = (repinned != null) ? repinned : new JobParametersBuilder(parameters);
+				new IntakeInput(now.get(), pinned.get().sha256()).addTo(repinned, prefix);
 			}
 		}
-		return Optional.empty();
+		return new Pinned(null, repinned == null ? null : repinned.toJobParameters());
+	}
+
+	/**
+	 * The parameters with how many times each input was re-opened (retake, or an
+	 * abandoned import), as identifying: the same bytes then make a new job instance.
+	 */
+	private JobParameters withReopenings(JobParameters parameters) {
+		LocalDate businessDate = parameters.getLocalDate("business.date");
+		JobParametersBuilder builder = null;
+		for (String prefix : List.of("input", "watchlist")) {
+			Optional<IntakeInput> input = IntakeInput.from(parameters, prefix);
+			long reopened = (input.isEmpty() || businessDate == null) ? 0
+					: this.reopenings.count(input.get().sha256(), businessDate);
+			if (reopened > 0) {
+				builder = (builder != null) ? builder : new JobParametersBuilder(parameters);
+				builder.addLong(prefix + ".reopened", reopened, true);
+			}
+		}
+		return builder == null ? parameters : builder.toJobParameters();
 	}
 
 	static String lockKey(String jobName, JobParameters parameters) {

@@ -49,6 +49,14 @@ public class ImportFiles {
 			.list();
 	}
 
+	/** The latest decision on a file of this name and date. */
+	public Optional<ImportFile> latest(String fileName, LocalDate businessDate) {
+		return this.jdbc.sql(SELECT + " WHERE file_name = ? AND business_date = ? ORDER BY file_id DESC LIMIT 1")
+			.params(fileName, businessDate)
+			.query(ImportFile.class)
+			.optional();
+	}
+
 	public Optional<ImportFile> accepted(String fileType, LocalDate businessDate) {
 		return this.jdbc.sql(SELECT + " WHERE file_type = ? AND business_date = ? AND status = 'ACCEPTED'")
 			.params(fileType, businessDate)

@@ -108,7 +108,7 @@ class RunCommand implements Callable<Integer> {
 				}
 				if (absentToday != null) {
 					if (day.expectedOn(this.job, date)) {
-						throw absentToday;
+						throw new Inbox(files, this.day.inbox).explain(absentToday, this.job, date);
 					}
 					System.out.println(this.job + ": no file for " + date + ", and none is expected that date "
 							+ "(jobs.json): nothing to do.");

@@ -102,7 +102,7 @@ public final class DayRun {
 				}
 				catch (InputMissingException absent) {
 					if (this.workflow.required(name) && expectedOn(name, runDate)) {
-						throw absent;
+						throw box.explain(absent, name, runDate);
 					}
 					results.add(new JobResult(name, runDate, null, true,
 							expectedOn(name, runDate) ? "no file today" : "not expected today"));

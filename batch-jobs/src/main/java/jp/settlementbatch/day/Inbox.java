@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.files.InputMissingException;
 import jp.settlementbatch.support.intake.InboundFile;
 
 /**
@@ -80,6 +81,72 @@ public final class Inbox {
 		}
 		found.sort(Comparator.comparing(Found::date).thenComparing(Found::name));
 		return found;
+	}
+
+	/**
+	 * An object in the inbox whose name is near the expected name of a file of the date
+	 * (another case, a copy suffix such as {@code " (1)"}, stray spaces, a subfolder),
+	 * but is not it: nothing takes it in, so an operator is told which name it probably
+	 * meant.
+	 */
+	public record NearMiss(String uri, String name, InboundFile meant, String meantName) {
+
+	}
+
+	/** The near misses of {@code date}'s files (files.md: nothing ignored silently). */
+	public List<NearMiss> nearMisses(LocalDate date) {
+		List<FileStore.Listed> listed;
+		try {
+			listed = this.files.list(this.location.contains(DATE) ? folder(date) + "/" : this.location);
+		}
+		catch (RuntimeException denied) {
+			// a task allowed to list only the prefixes of its own files
+			listed = new ArrayList<>();
+			for (InboundFile kind : InboundFile.values()) {
+				String prefix = kind.fileName().contains("%s")
+						? kind.fileName().substring(0, kind.fileName().indexOf("%s")) : kind.fileName();
+				listed.addAll(this.files.list(FileStore.resolve(folder(date), prefix)));
+			}
+		}
+		List<NearMiss> misses = new ArrayList<>();
+		for (FileStore.Listed object : listed) {
+			String name = object.uri().substring(object.uri().lastIndexOf('/') + 1);
+			for (InboundFile kind : InboundFile.values()) {
+				String expected = kind.fileName(date);
+				if (!object.uri().equals(locate(kind, date)) && looksLike(name, expected)) {
+					misses.add(new NearMiss(object.uri(), name, kind, expected));
+				}
+			}
+		}
+		return misses;
+	}
+
+	/**
+	 * {@code absent}, saying which object of the inbox the missing file of {@code job}
+	 * probably is, when one is near its name.
+	 */
+	public InputMissingException explain(InputMissingException absent, String job, LocalDate date) {
+		List<NearMiss> misses = nearMisses(date).stream()
+			.filter(miss -> InboundFile.of(job).contains(miss.meant()))
+			.toList();
+		if (misses.isEmpty()) {
+			return absent;
+		}
+		NearMiss miss = misses.get(0);
+		return new InputMissingException(miss.meantName() + " is not there; the inbox has \"" + miss.name() + "\" ("
+				+ miss.uri() + "): rename it " + miss.meantName() + " if it is that file.");
+	}
+
+	/**
+	 * Whether {@code name} is {@code expected} but for case, spaces and a copy suffix
+	 * ({@code " (1)"}, {@code "-2"} before the extension is not one: that is another
+	 * file).
+	 */
+	static boolean looksLike(String name, String expected) {
+		String near = name.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("\\s*\\(\\d+\\)(?=\\.[a-z]+\\s*$)", "")
+			.replaceAll("\\s+", "");
+		return near.equals(expected);
 	}
 
 	private void collect(InboundFile kind, List<FileStore.Listed> listed, List<Found> found) {

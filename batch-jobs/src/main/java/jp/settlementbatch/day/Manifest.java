@@ -57,6 +57,7 @@ public final class Manifest {
 		TakenIn takenIn = new TakenIn(jdbc, inbox);
 		List<Entry> files = new ArrayList<>();
 		List<String> attention = new ArrayList<>();
+		List<Inbox.NearMiss> nearMisses = inbox.nearMisses(runDate);
 		for (InboundFile kind : InboundFile.values()) {
 			String name = kind.fileName(runDate);
 			boolean expected = workflow.expected(kind).includes(runDate, holidays);
@@ -72,14 +73,24 @@ public final class Manifest {
 			else if (expected) {
 				files.add(new Entry(name, kind.job(), runDate, true, "MISSING", false, null, null, null, null,
 						"its sender sends it " + workflow.expected(kind).describe()));
-				attention
-					.add(name + " is missing: it is expected on " + runDate + " (" + workflow.expected(kind).describe()
+				if (nearMisses.stream().noneMatch(miss -> miss.meant() == kind)) {
+					attention.add(name + " is missing: it is expected on " + runDate + " ("
+							+ workflow.expected(kind).describe()
 							+ "). Ask its sender; the next run takes it in when it comes.");
+				}
 			}
 			else if (kind.dated()) {
 				files.add(new Entry(name, kind.job(), runDate, false, "NOT_EXPECTED", false, null, null, null, null,
 						"its sender sends it " + workflow.expected(kind).describe()));
 			}
+		}
+		for (Inbox.NearMiss miss : nearMisses) {
+			files.add(new Entry(miss.name(), miss.meant().job(), runDate,
+					workflow.expected(miss.meant()).includes(runDate, holidays), "UNRECOGNIZED", false, null, null,
+					null, null, "probably " + miss.meantName() + ": " + miss.uri()));
+			attention.add("\"" + miss.name() + "\" is in the inbox (" + miss.uri() + ") but no file is named so: it is"
+					+ " probably " + miss.meantName() + ". Rename it (or ask its sender to send it as "
+					+ miss.meantName() + "); the next run takes it in.");
 		}
 		// files of earlier dates this run took in
 		jdbc.query("""

@@ -21,7 +21,16 @@ import java.util.stream.Stream;
 final class LocalStorage implements Storage {
 
 	static Path path(String uri) {
-		return uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
+		if (!uri.startsWith("file:")) {
+			return Path.of(uri);
+		}
+		try {
+			return Path.of(URI.create(uri));
+		}
+		catch (IllegalArgumentException notEncoded) {
+			// a file: URI written with spaces or other characters as they are
+			return Path.of(uri.substring("file:".length()).replaceFirst("^//", ""));
+		}
 	}
 
 	@Override

@@ -81,10 +81,18 @@ final class S3Storage implements Storage {
 
 	record Location(String bucket, String key) {
 
+		/**
+		 * {@code s3://bucket/key}, read as it is written: a key may hold spaces and any
+		 * character (the SDK encodes it on the wire).
+		 */
 		static Location of(String uri) {
-			URI parsed = URI.create(uri);
-			String key = parsed.getPath() == null ? "" : parsed.getPath().replaceFirst("^/", "");
-			return new Location(parsed.getHost(), key);
+			if (!uri.startsWith("s3://")) {
+				throw new IllegalArgumentException(uri + " is not an s3://bucket/key URI.");
+			}
+			String rest = uri.substring("s3://".length());
+			int slash = rest.indexOf('/');
+			return (slash < 0) ? new Location(rest, "")
+					: new Location(rest.substring(0, slash), rest.substring(slash + 1));
 		}
 
 	}

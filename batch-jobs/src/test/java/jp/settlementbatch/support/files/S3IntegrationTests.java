@@ -86,6 +86,23 @@ class S3IntegrationTests {
 	}
 
 	@Test
+	void keysAndPrefixesWithSpacesAndJapaneseWork() throws Exception {
+		// given the files of a day under a prefix with a space and a Japanese word
+		String bucket = bucket("spaces");
+		upload(bucket, "受信 箱/2026-11-20/", SAMPLES.resolve("2026-11-20"));
+		String url = TestDatabase.fresh();
+
+		// when
+		for (String job : List.of("import-accounts", "import-cash-flows")) {
+			assertThat(run(url, job, "2026-11-20", "--inbox=s3://" + bucket + "/受信 箱/2026-11-20/")).as(job).isZero();
+		}
+
+		// then
+		assertThat(Snapshot.jdbc(url).queryForList("SELECT source_uri FROM batch.import_file", String.class))
+			.allMatch(uri -> uri.startsWith("s3://spaces/受信 箱/2026-11-20/"));
+	}
+
+	@Test
 	void anImportTakesInTheLateFilesOfItsKindFromAFlatInboxPrefix() throws Exception {
 		// given one inbox prefix for every date, as in AWS, where Friday's repayment file
 		// was not there when Friday ran

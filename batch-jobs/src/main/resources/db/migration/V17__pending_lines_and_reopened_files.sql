@@ -40,3 +40,7 @@ CREATE INDEX file_reopening_by_content ON batch.file_reopening (sha256, business
 -- The first posting job of a run date settles the pending lines once (release, turn away).
 ALTER TABLE batch.posting_day ADD COLUMN pending_settled_at TIMESTAMPTZ;
 UPDATE batch.posting_day SET pending_settled_at = claimed_at;
+
+-- A file's amount total, exact whatever the size of an amount a sender wrote in it (that line is
+-- rejected as AMOUNT_OUT_OF_RANGE; the trailer still adds it up).
+ALTER TABLE batch.import_file ALTER COLUMN amount_total TYPE NUMERIC;

@@ -49,14 +49,14 @@ class CalendarImportJobConfiguration {
 				holidays = HolidayCalendarFile.parse(in);
 			}
 			if (holidays.isEmpty()) {
-				importFiles.reject(fileId, FileRejection.INVALID_CALENDAR, 0, 0, 0, 0);
+				importFiles.reject(fileId, FileRejection.INVALID_CALENDAR, 0, 0, 0, java.math.BigInteger.ZERO);
 				return RepeatStatus.FINISHED;
 			}
 			jdbc.update("DELETE FROM card.public_holiday");
 			jdbc.batchUpdate("INSERT INTO card.public_holiday (holiday_date, name, file_id) VALUES (?, ?, ?)",
 					holidays.get().stream().map(h -> new Object[] { h.date(), h.name(), fileId }).toList());
 			int count = holidays.get().size();
-			importFiles.accept(fileId, count, count, 0, 0, 0, 0);
+			importFiles.accept(fileId, count, count, 0, 0, 0, java.math.BigInteger.ZERO);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 		return intake.job("import-calendar", replace, intake.verdict());

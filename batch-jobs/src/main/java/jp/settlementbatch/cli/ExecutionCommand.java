@@ -33,8 +33,7 @@ abstract class ExecutionCommand implements Callable<Integer> {
 		return Platform.run(this.common, this.name, new String[] { this.name, String.valueOf(this.executionId) },
 				Map.of(), platform -> {
 					RunOutcome outcome = act(platform, platform.bean(JobRuns.class));
-					Summary.print(platform, outcome, this.common.json());
-					return outcome.exitCode().code();
+					return Summary.print(platform, outcome, this.common.json());
 				});
 	}
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.settlementbatch.SettlementBatchApplication;
 import jp.settlementbatch.support.db.EmbeddedDatabase;
+import jp.settlementbatch.support.progress.RunProgress;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationRunner;
@@ -45,6 +46,11 @@ final class Platform implements AutoCloseable {
 
 	private boolean exited;
 
+	/**
+	 * Whether the command's work began (a failure then is the run's, not the start's).
+	 */
+	private volatile boolean working;
+
 	private Platform(EmbeddedDatabase embedded, ConfigurableApplicationContext context) {
 		this.embedded = embedded;
 		this.context = context;
@@ -72,7 +78,10 @@ final class Platform implements AutoCloseable {
 		int[] exitCode = { 1 };
 		Platform[] holder = { null };
 		ApplicationRunner runner = arguments -> {
-			exitCode[0] = work.run(holder[0]);
+			holder[0].working = true;
+			int code = work.run(holder[0]);
+			// stopped by SIGTERM: the code the process ends with (128 + 15)
+			exitCode[0] = (code != 0 && holder[0].bean(RunProgress.class).stopRequested()) ? Summary.SIGTERM : code;
 			holder[0].context.publishEvent(new ExitCodeEvent(holder[0].context, exitCode[0]));
 		};
 		start(options, taskName, recordedArguments, extraProperties, runner, holder);
@@ -109,6 +118,16 @@ final class Platform implements AutoCloseable {
 		defaults.put("logging.level.org.springframework.batch.core.step.AbstractStep", "OFF");
 		defaults.put("logging.level.org.springframework.batch.core.job.AbstractJob", "OFF");
 		defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
+		// A lost database is told once, in our words: the pool's and the driver's
+		// warnings, the framework's rollback and the task's own record of it would come
+		// before them (the cause's trace is in the failure event).
+		defaults.put("logging.level.com.zaxxer.hikari", "OFF");
+		defaults.put("logging.level.org.postgresql", "OFF");
+		defaults.put("logging.level.org.springframework.batch.core.step.tasklet.TaskletStep", "OFF");
+		defaults.put("logging.level.org.springframework.batch.core.step.item.ChunkOrientedStep", "OFF");
+		defaults.put("logging.level.org.springframework.transaction.support.TransactionTemplate", "OFF");
+		defaults.put("logging.level.org.springframework.context.support.DefaultLifecycleProcessor", "OFF");
+		defaults.put("logging.level.org.springframework.cloud.task", "OFF");
 		if (taskName == null) {
 			defaults.put("spring.cloud.task.autoconfiguration.enabled", "false");
 			defaults.put("spring.cloud.task.batch.listener.enabled", "false");
@@ -142,12 +161,22 @@ final class Platform implements AutoCloseable {
 			// The application never started: there is nothing to record or close but the
 			// database.
 			if (options.json()) {
-				LoggerFactory.getLogger(Platform.class)
-					.atError()
-					.addKeyValue("event", "startup_failed")
-					.addKeyValue("exit_code", SettlementBatchCommand.exitCodeOf(ex))
-					.setCause(ex)
-					.log(SettlementBatchCommand.message(ex));
+				// one event, at the level of what happened: a file not there yet is a
+				// wait,
+				// a configuration error needs no trace
+				int code = SettlementBatchCommand.exitCodeOf(ex);
+				org.slf4j.spi.LoggingEventBuilder event = switch (code) {
+					case 4 -> LoggerFactory.getLogger(Platform.class).atWarn().addKeyValue("event", "input_missing");
+					case 2 ->
+						LoggerFactory.getLogger(Platform.class).atError().addKeyValue("event", "configuration_error");
+					default -> LoggerFactory.getLogger(Platform.class)
+						.atError()
+						.addKeyValue("event",
+								(holder[0] != null && holder[0].working) ? "job_failed" : "startup_failed")
+						.setCause(ex);
+				};
+				event.addKeyValue("exit_code", code).log(SettlementBatchCommand.message(ex));
+				REPORTED.add(ex);
 			}
 			if (holder[0] != null) {
 				holder[0].exited = true;
@@ -157,6 +186,16 @@ final class Platform implements AutoCloseable {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Failures already logged as an event, which the command line must not print again.
+	 */
+	private static final java.util.Set<Throwable> REPORTED = java.util.Collections
+		.newSetFromMap(new java.util.WeakHashMap<>());
+
+	static boolean reported(Throwable ex) {
+		return REPORTED.contains(ex);
 	}
 
 	/**

@@ -116,8 +116,7 @@ class RunCommand implements Callable<Integer> {
 				}
 			}
 			RunOutcome outcome = GracefulStop.around(platform, this.common.json(), () -> runs.run(job, today));
-			Summary.print(platform, outcome, this.common.json());
-			return outcome.exitCode().code();
+			return Summary.print(platform, outcome, this.common.json());
 		});
 	}
 

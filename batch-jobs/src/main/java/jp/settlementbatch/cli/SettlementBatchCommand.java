@@ -46,8 +46,16 @@ public class SettlementBatchCommand {
 			}
 			commandLine.setExitCodeExceptionMapper(SettlementBatchCommand::exitCodeOf);
 			commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
-				cl.getErr().println(message(ex));
-				return exitCodeOf(ex);
+				int code = exitCodeOf(ex);
+				if (cl.getMixins().get("common") instanceof CommonOptions common && common.json()
+						&& !Platform.reported(ex)) {
+					// for CloudWatch, one event at the level of what happened
+					cl.getOut().println(failureEvent(code, message(ex)));
+				}
+				else {
+					cl.getErr().println(message(ex));
+				}
+				return code;
 			});
 			commandLine.setParameterExceptionHandler((ex, args1) -> {
 				ex.getCommandLine().getErr().println(ex.getMessage());
@@ -64,6 +72,31 @@ public class SettlementBatchCommand {
 		}
 	}
 
+	/**
+	 * A failure before the application started (or without it), as one JSON event: a
+	 * missing input is a WARN, anything else an ERROR.
+	 */
+	static String failureEvent(int exitCode, String message) {
+		java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+		event.put("@timestamp", java.time.Instant.now().toString());
+		event.put("message", message);
+		event.put("logger_name", SettlementBatchCommand.class.getName());
+		event.put("level", exitCode == ExitCode.INPUT_MISSING.code() ? "WARN" : "ERROR");
+		event.put("event", switch (exitCode) {
+			case 2 -> "configuration_error";
+			case 3 -> "file_rejected";
+			case 4 -> "input_missing";
+			default -> "command_failed";
+		});
+		event.put("exit_code", exitCode);
+		try {
+			return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(event);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static int exitCodeOf(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (refusedLogin(t) != null) {
@@ -75,7 +108,7 @@ public class SettlementBatchCommand {
 			if (t instanceof InputChangedException) {
 				return ExitCode.INPUT_REJECTED.code();
 			}
-			if (t instanceof IllegalArgumentException) {
+			if (t instanceof IllegalArgumentException || missingConfiguration(t) != null) {
 				return ExitCode.USAGE.code();
 			}
 			if (t instanceof CannotGetJdbcConnectionException || t instanceof SdkException
@@ -105,11 +138,38 @@ public class SettlementBatchCommand {
 		return null;
 	}
 
+	/**
+	 * What is missing from the configuration, when the failure says so: a database
+	 * password, an AWS region or credentials. Not an outage: a retry cannot help.
+	 */
+	private static String missingConfiguration(Throwable t) {
+		String message = String.valueOf(t.getMessage());
+		if (t instanceof java.sql.SQLException && message.contains("no password was provided")) {
+			return "PostgreSQL asked for a password and none was given. Set SPRING_DATASOURCE_PASSWORD (in ECS, the"
+					+ " secret the task definition names), then run the same command again.";
+		}
+		if (t instanceof software.amazon.awssdk.core.exception.SdkClientException
+				&& message.contains("Unable to load region")) {
+			return "No AWS region is set. Set AWS_REGION (ECS sets it for a task), then run the same command again.";
+		}
+		if (t instanceof software.amazon.awssdk.core.exception.SdkClientException
+				&& message.contains("Unable to load credentials")) {
+			return "No AWS credentials were found (" + message.lines().findFirst().orElse("")
+					+ "). In ECS give the task a role; locally set AWS_PROFILE or the AWS_ACCESS_KEY_ID pair, then run the"
+					+ " same command again.";
+		}
+		return null;
+	}
+
 	static String message(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			String refused = refusedLogin(t);
 			if (refused != null) {
 				return PanGuard.mask(refused);
+			}
+			String missing = missingConfiguration(t);
+			if (missing != null) {
+				return PanGuard.mask(missing);
 			}
 			if (t instanceof java.sql.SQLException sql) {
 				return PanGuard.mask("The database is not reachable or refused the connection (" + sql.getMessage()

@@ -3,10 +3,12 @@ package jp.settlementbatch.cli;
 import java.time.Duration;
 import java.util.List;
 
+import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.RunOutcome;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
+import jp.settlementbatch.support.progress.RunProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -21,17 +23,27 @@ final class Summary {
 
 	private static final Logger log = LoggerFactory.getLogger(Summary.class);
 
+	/** The exit code of a process stopped by SIGTERM (128 + 15), as ECS reports it. */
+	static final int SIGTERM = 143;
+
 	private Summary() {
 	}
 
-	static void print(Platform platform, RunOutcome outcome, boolean json) {
+	/**
+	 * Prints the outcome; returns the exit code it reported: the outcome's, or 143 when a
+	 * SIGTERM stopped the run.
+	 */
+	static int print(Platform platform, RunOutcome outcome, boolean json) {
 		JobExecution execution = outcome.execution();
 		List<ImportFile> files = execution == null ? List.of() : new ImportFiles(platform.bean(JdbcTemplate.class))
 			.ofJobInstance(execution.getJobInstance().getInstanceId());
+		int exitCode = (outcome.exitCode().code() != 0 && platform.bean(RunProgress.class).stopRequested()) ? SIGTERM
+				: outcome.exitCode().code();
 		if (json) {
+			failure(outcome, execution, files, exitCode);
 			LoggingEventBuilder event = log.atInfo()
 				.addKeyValue("event", "run_summary")
-				.addKeyValue("exit_code", outcome.exitCode().code());
+				.addKeyValue("exit_code", exitCode);
 			if (execution != null) {
 				event = event.addKeyValue("job", execution.getJobInstance().getJobName())
 					.addKeyValue("job_execution_id", execution.getId())
@@ -44,12 +56,8 @@ final class Summary {
 								+ file.duplicateCount()
 								+ (file.rejectReason() == null ? "" : " reason=" + file.rejectReason()));
 			}
-			if (execution != null && !execution.getAllFailureExceptions().isEmpty()) {
-				// the trace in a field of the one event that says what failed
-				event = event.setCause(execution.getAllFailureExceptions().get(0));
-			}
 			event.log(outcome.message());
-			return;
+			return exitCode;
 		}
 		StringBuilder out = new StringBuilder();
 		if (execution != null) {
@@ -75,9 +83,42 @@ final class Summary {
 					.append('\n');
 			}
 		}
-		out.append(String.format("exit %d: %s%n", outcome.exitCode().code(), outcome.message()));
+		out.append(String.format("exit %d: %s%n", exitCode, outcome.message()));
 		System.out.print(out);
 		System.out.flush();
+		return exitCode;
+	}
+
+	/**
+	 * A run that did not complete: one event at its level, with what an alarm and an
+	 * operator need (exit code, business date, job, file), the trace in a field.
+	 */
+	private static void failure(RunOutcome outcome, JobExecution execution, List<ImportFile> files, int exitCode) {
+		LoggingEventBuilder event = switch (outcome.exitCode()) {
+			case FAILED -> log.atError().addKeyValue("event", "job_failed");
+			case INPUT_REJECTED -> log.atWarn().addKeyValue("event", "file_rejected");
+			case INPUT_MISSING -> log.atWarn().addKeyValue("event", "input_missing");
+			case ALREADY_RUNNING -> log.atWarn().addKeyValue("event", "already_running");
+			default -> null;
+		};
+		if (event == null) {
+			return;
+		}
+		event = event.addKeyValue("exit_code", exitCode);
+		if (execution != null) {
+			event = event.addKeyValue("job", execution.getJobInstance().getJobName())
+				.addKeyValue("job_execution_id", execution.getId())
+				.addKeyValue("business_date",
+						String.valueOf(execution.getJobParameters().getLocalDate("business.date")));
+			if (outcome.exitCode() == ExitCode.FAILED && !execution.getAllFailureExceptions().isEmpty()) {
+				event = event.setCause(execution.getAllFailureExceptions().get(0));
+			}
+		}
+		List<String> names = files.stream().map(ImportFile::fileName).toList();
+		if (!names.isEmpty()) {
+			event = event.addKeyValue("file", String.join(" ", names));
+		}
+		event.log(outcome.message());
 	}
 
 	private static long nz(Integer value) {

@@ -54,4 +54,28 @@ class CommandLineTests {
 		assertThat(Jobs.businessDate("2026-11-20")).isEqualTo(Jobs.businessDate("20261120"));
 	}
 
+	@Test
+	void aMissingPasswordRegionOrCredentialsIsConfigurationNotAnOutage() {
+		// what the driver and the SDK say, as they say it
+		Throwable password = new IllegalStateException("start failed",
+				new org.postgresql.util.PSQLException(
+						"The server requested SCRAM-based authentication, but no password was provided.",
+						org.postgresql.util.PSQLState.CONNECTION_REJECTED));
+		Throwable region = software.amazon.awssdk.core.exception.SdkClientException
+			.create("Unable to load region from any of the providers in the chain");
+		Throwable credentials = software.amazon.awssdk.core.exception.SdkClientException
+			.create("Unable to load credentials from any of the providers in the chain");
+
+		assertThat(SettlementBatchCommand.exitCodeOf(password)).isEqualTo(2);
+		assertThat(SettlementBatchCommand.message(password)).contains("SPRING_DATASOURCE_PASSWORD");
+		assertThat(SettlementBatchCommand.exitCodeOf(region)).isEqualTo(2);
+		assertThat(SettlementBatchCommand.message(region)).contains("Set AWS_REGION");
+		assertThat(SettlementBatchCommand.exitCodeOf(credentials)).isEqualTo(2);
+		assertThat(SettlementBatchCommand.message(credentials)).contains("give the task a role");
+		// an unreachable store stays an outage
+		assertThat(SettlementBatchCommand.exitCodeOf(
+				software.amazon.awssdk.core.exception.SdkClientException.create("Unable to execute HTTP request")))
+			.isEqualTo(1);
+	}
+
 }

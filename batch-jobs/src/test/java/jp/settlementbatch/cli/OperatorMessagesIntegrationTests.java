@@ -42,6 +42,76 @@ class OperatorMessagesIntegrationTests {
 	}
 
 	@Test
+	void aFileNotThereYetIsOneWarningWithNoTrace() {
+		Cli.Result result = this.cli.run("run", "import-cash-flows", "--business-date=2026-11-20",
+				"--input=" + this.work.resolve("nowhere/cashflow_20261120.csv"), "--outbox=" + this.work.resolve("out"),
+				"--log-format=json");
+
+		assertThat(result.exitCode()).isEqualTo(4);
+		assertThat(result.output().lines()).singleElement()
+			.asString()
+			.contains("\"level\":\"WARN\"", "\"event\":\"input_missing\"", "\"exit_code\":4", "not there (yet)")
+			.doesNotContain("stack_trace");
+	}
+
+	@Test
+	void aRejectedFileIsOneWarningAndAFailedRunOneErrorWithTheirDateJobAndFile() throws Exception {
+		// given a file whose trailer does not add up
+		assertThat(run("import-accounts", "--inbox=" + DAY1).exitCode()).isZero();
+		Path file = Files.createDirectories(this.work.resolve("in")).resolve("cashflow_20261120.csv");
+		Files.writeString(file, "H,CF1,2026-11-20,PROC,2026-11-20T01:00:00+09:00\nT,1,0\n");
+
+		// when
+		Cli.Result rejected = this.cli.run("run", "import-cash-flows", "--business-date=2026-11-20", "--input=" + file,
+				"--outbox=" + this.work.resolve("out"), "--log-format=json");
+
+		// then
+		assertThat(rejected.exitCode()).isEqualTo(3);
+		assertThat(rejected.output().lines().filter(line -> line.contains("\"level\":\"WARN\""))).singleElement()
+			.asString()
+			.contains("\"event\":\"file_rejected\"", "\"exit_code\":3", "\"business_date\":\"2026-11-20\"",
+					"\"job\":\"import-cash-flows\"", "\"file\":\"cashflow_20261120.csv\"", "TRAILER_COUNT_MISMATCH");
+
+		// and a run that fails is one ERROR event that says which
+		this.jdbc.update("ALTER TABLE payment.cash_flow RENAME TO cash_flow_away");
+		Files.writeString(file, "H,CF1,2026-11-20,PROC,2026-11-20T01:00:00+09:00\nT,0,0\n");
+		Cli.Result failed = this.cli.run("run", "import-cash-flows", "--business-date=2026-11-20", "--input=" + file,
+				"--outbox=" + this.work.resolve("out"), "--log-format=json");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.output().lines().filter(line -> line.contains("\"event\":\"job_failed\""))).singleElement()
+			.asString()
+			.contains("\"level\":\"ERROR\"", "\"exit_code\":1", "\"business_date\":\"2026-11-20\"",
+					"\"job\":\"import-cash-flows\"", "\"file\":\"cashflow_20261120.csv\"");
+	}
+
+	@Test
+	void anAmountOfThirtyDigitsIsALineRejectNotABrokenTrailer() throws Exception {
+		assertThat(run("import-accounts", "--inbox=" + DAY1).exitCode()).isZero();
+		String huge = "123456789012345678901234567890";
+		StringBuilder lines = new StringBuilder("H,CF1,2026-11-20,PROC,2026-11-20T01:00:00+09:00\n");
+		for (int i = 1; i <= 200; i++) {
+			lines.append("D,CFA")
+				.append(i)
+				.append(",1000000001,PURCHASE,")
+				.append(i == 7 ? huge : "100")
+				.append(",JPY,2026-11-20T10:00:00+09:00,ローソン,5411,1234,\n");
+		}
+		lines.append("T,200,")
+			.append(new java.math.BigInteger(huge).add(java.math.BigInteger.valueOf(19_900)))
+			.append('\n');
+		Path file = Files.createDirectories(this.work.resolve("huge")).resolve("cashflow_20261120.csv");
+		Files.writeString(file, lines);
+
+		Cli.Result result = this.cli.run("run", "import-cash-flows", "--business-date=2026-11-20", "--input=" + file,
+				"--outbox=" + this.work.resolve("out"));
+
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(
+				this.jdbc.queryForList("SELECT line_number || ' ' || reason FROM report.import_reject", String.class))
+			.containsExactly("8 AMOUNT_OUT_OF_RANGE");
+	}
+
+	@Test
 	void anInputThatIsAFolderIsAUsageErrorNotAFileToWaitFor() {
 		Cli.Result result = this.cli.run("run", "import-cash-flows", "--business-date=2026-11-20", "--input=" + DAY1,
 				"--outbox=" + this.work.resolve("out"), "--log-format=text");

@@ -1,5 +1,7 @@
 package jp.settlementbatch.support.csv;
 
+import java.math.BigInteger;
+
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Where a {@link RecordFileReader} stands, as saved in the step's execution context. */
@@ -17,13 +19,14 @@ public final class ReadState {
 
 	long details;
 
-	long amountTotal;
+	BigInteger amountTotal = BigInteger.ZERO;
 
 	long encodingErrors;
 
 	long trailerCount = -1;
 
-	long trailerTotal;
+	/** The trailer's amount_total, or null when it is not an integer. */
+	BigInteger trailerTotal;
 
 	FileRejection rejection;
 
@@ -31,7 +34,11 @@ public final class ReadState {
 		return this.details;
 	}
 
-	public long amountTotal() {
+	/**
+	 * The sum of the money column over every D record, exact whatever the size of a
+	 * line's amount (a line's amount out of range is its own reject, not a broken total).
+	 */
+	public BigInteger amountTotal() {
 		return this.amountTotal;
 	}
 
@@ -75,10 +82,10 @@ public final class ReadState {
 		context.putString(prefix + "flags",
 				(this.headerSeen ? "H" : "") + (this.trailerSeen ? "T" : "") + (this.finished ? "F" : ""));
 		context.putLong(prefix + "details", this.details);
-		context.putLong(prefix + "amountTotal", this.amountTotal);
+		context.putString(prefix + "amountTotal", this.amountTotal.toString());
 		context.putLong(prefix + "encodingErrors", this.encodingErrors);
 		context.putLong(prefix + "trailerCount", this.trailerCount);
-		context.putLong(prefix + "trailerTotal", this.trailerTotal);
+		context.putString(prefix + "trailerTotal", this.trailerTotal == null ? "" : this.trailerTotal.toString());
 		context.putString(prefix + "rejection", this.rejection == null ? "" : this.rejection.name());
 	}
 
@@ -93,10 +100,11 @@ public final class ReadState {
 		this.trailerSeen = flags.contains("T");
 		this.finished = flags.contains("F");
 		this.details = context.getLong(prefix + "details");
-		this.amountTotal = context.getLong(prefix + "amountTotal");
+		this.amountTotal = new BigInteger(context.get(prefix + "amountTotal").toString());
 		this.encodingErrors = context.getLong(prefix + "encodingErrors");
 		this.trailerCount = context.getLong(prefix + "trailerCount");
-		this.trailerTotal = context.getLong(prefix + "trailerTotal");
+		String trailerTotal = context.get(prefix + "trailerTotal").toString();
+		this.trailerTotal = trailerTotal.isEmpty() ? null : new BigInteger(trailerTotal);
 		String rejection = context.getString(prefix + "rejection");
 		this.rejection = rejection.isEmpty() ? null : FileRejection.valueOf(rejection);
 	}

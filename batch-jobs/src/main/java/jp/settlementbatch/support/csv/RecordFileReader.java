@@ -2,6 +2,7 @@ package jp.settlementbatch.support.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -172,7 +173,7 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 				// rejected.
 				String[] money = fields != null ? fields : raw.split(",", -1);
 				if (this.moneyField > 0 && money.length > this.moneyField) {
-					this.state.amountTotal += parseLongOrZero(money[this.moneyField]);
+					this.state.amountTotal = this.state.amountTotal.add(integerOrZero(money[this.moneyField]));
 				}
 				return new RecordLine(lineNumber,
 						raw != null ? RawLine.of(raw) : RawLine.ofUtf8(this.lines.lineBytes()), fields, false);
@@ -287,7 +288,7 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 			return;
 		}
 		this.state.trailerCount = parseLongOr(fields[1], -1);
-		this.state.trailerTotal = parseLongOr(fields[2], Long.MIN_VALUE);
+		this.state.trailerTotal = integerOrNull(fields[2]);
 	}
 
 	private void endOfFile() {
@@ -300,8 +301,7 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 		else if (this.state.trailerCount != this.state.details) {
 			finish(FileRejection.TRAILER_COUNT_MISMATCH);
 		}
-		else if (this.moneyField > 0 ? this.state.trailerTotal != this.state.amountTotal
-				: this.state.trailerTotal != 0) {
+		else if (!(this.moneyField > 0 ? this.state.amountTotal : BigInteger.ZERO).equals(this.state.trailerTotal)) {
 			finish(FileRejection.TRAILER_TOTAL_MISMATCH);
 		}
 		else {
@@ -326,8 +326,22 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 		return comma < 0 ? raw : raw.substring(0, comma);
 	}
 
-	private static long parseLongOrZero(String text) {
-		return parseLongOr(text, 0);
+	private static BigInteger integerOrZero(String text) {
+		BigInteger value = integerOrNull(text);
+		return value == null ? BigInteger.ZERO : value;
+	}
+
+	/** An integer of any size, or null (a sum must not overflow on one long amount). */
+	private static BigInteger integerOrNull(String text) {
+		if (text.isEmpty() || text.length() > 1000) {
+			return null;
+		}
+		for (int i = (text.charAt(0) == '-' ? 1 : 0); i < text.length(); i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return null;
+			}
+		}
+		return text.equals("-") ? null : new BigInteger(text);
 	}
 
 	private static long parseLongOr(String text, long fallback) {

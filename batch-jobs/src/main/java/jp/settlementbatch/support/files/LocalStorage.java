@@ -145,6 +145,11 @@ final class LocalStorage implements Storage {
 			try (OutputStream out = Files.newOutputStream(temporary)) {
 				content.writeTo(out);
 			}
+			catch (IOException ex) {
+				// "No space left on device" says nothing of where
+				throw new IOException("Could not write " + target + " (" + ex.getMessage() + "). Free space in "
+						+ target.getParent() + " (or point --outbox elsewhere), then run the same command again.", ex);
+			}
 			try {
 				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}

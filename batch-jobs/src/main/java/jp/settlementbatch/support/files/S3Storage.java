@@ -200,6 +200,12 @@ final class S3Storage implements Storage {
 			try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), md5)) {
 				content.writeTo(out);
 			}
+			catch (IOException ex) {
+				throw new IOException(
+						"Could not spool " + uri + " to " + spool + " (" + ex.getMessage() + "). Free space in "
+								+ spool.getParent() + " (the task's volume), then run the same command again.",
+						ex);
+			}
 			byte[] digest = md5.digest();
 			long size = Files.size(spool);
 			PutObjectRequest.Builder put = PutObjectRequest.builder()

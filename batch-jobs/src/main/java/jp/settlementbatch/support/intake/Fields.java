@@ -70,13 +70,19 @@ public final class Fields {
 		return value;
 	}
 
-	/** Integer yen within bounds. */
+	/**
+	 * Integer yen within bounds: below them the field is invalid, above them the amount
+	 * is out of range ({@code AMOUNT_OUT_OF_RANGE}, however many digits it has).
+	 */
 	public static long yen(String value, String field, long min, long max) throws LineRejected {
-		if (value.isEmpty() || value.length() > 15 || !allDigits(value)) {
+		if (value.isEmpty() || !allDigits(value)) {
 			throw LineRejected.invalid(field);
 		}
+		if (value.length() > 18 || Long.parseLong(value) > max) {
+			throw new LineRejected("AMOUNT_OUT_OF_RANGE");
+		}
 		long yen = Long.parseLong(value);
-		if (yen < min || yen > max) {
+		if (yen < min) {
 			throw LineRejected.invalid(field);
 		}
 		return yen;

@@ -89,23 +89,27 @@ public class ImportFiles {
 	}
 
 	public void reject(long fileId, FileRejection reason, long details, long rejected, long duplicates,
-			long amountTotal) {
+			java.math.BigInteger amountTotal) {
 		this.jdbc.sql("""
 				UPDATE batch.import_file
 				SET status = 'REJECTED', reject_reason = ?, detail_count = ?, accepted_count = 0,
 				    rejected_count = ?, duplicate_count = ?, pending_count = 0, amount_total = ?, decided_at = now()
 				WHERE file_id = ?
-				""").params(reason.name(), details, rejected, duplicates, amountTotal, fileId).update();
+				""")
+			.params(reason.name(), details, rejected, duplicates, new java.math.BigDecimal(amountTotal), fileId)
+			.update();
 	}
 
 	public void accept(long fileId, long details, long accepted, long rejected, long duplicates, long pending,
-			long amountTotal) {
+			java.math.BigInteger amountTotal) {
 		this.jdbc.sql("""
 				UPDATE batch.import_file
 				SET status = 'ACCEPTED', detail_count = ?, accepted_count = ?, rejected_count = ?,
 				    duplicate_count = ?, pending_count = ?, amount_total = ?, decided_at = now()
 				WHERE file_id = ?
-				""").params(details, accepted, rejected, duplicates, pending, amountTotal, fileId).update();
+				""")
+			.params(details, accepted, rejected, duplicates, pending, new java.math.BigDecimal(amountTotal), fileId)
+			.update();
 	}
 
 	/**

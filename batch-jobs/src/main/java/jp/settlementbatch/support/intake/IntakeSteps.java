@@ -129,7 +129,7 @@ public final class IntakeSteps {
 				input.get().object().version(), instanceId);
 		Optional<ImportFile> accepted = files.accepted(this.kind.fileType(), businessDate);
 		if (accepted.isPresent() && !accepted.get().sha256().equals(input.get().sha256())) {
-			files.reject(fileId, FileRejection.CONFLICTING_FILE, 0, 0, 0, 0);
+			files.reject(fileId, FileRejection.CONFLICTING_FILE, 0, 0, 0, java.math.BigInteger.ZERO);
 		}
 	}
 

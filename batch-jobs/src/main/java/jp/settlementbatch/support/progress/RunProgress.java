@@ -1,5 +1,7 @@
 package jp.settlementbatch.support.progress;
 
+import jp.settlementbatch.support.csv.PanGuard;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -68,6 +70,11 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 		return current();
 	}
 
+	/** Whether a stop was asked for (SIGTERM, Ctrl-C). */
+	public boolean stopRequested() {
+		return this.stopRequested;
+	}
+
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		this.current = jobExecution;
@@ -116,6 +123,61 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 		if (this.step != null && now - this.lastReport >= interval) {
 			this.lastReport = now;
 			report(false);
+		}
+	}
+
+	/**
+	 * A chunk of a tasklet step failed: its one-line cause is told now, before the
+	 * framework records the failure (which, with the database gone, takes its time) and
+	 * before the summary.
+	 */
+	@Override
+	public void afterChunkError(ChunkContext context) {
+		if (context.getAttribute(ChunkListener.ROLLBACK_EXCEPTION_KEY) instanceof Throwable cause) {
+			chunkFailed(context.getStepContext().getStepName(), cause);
+		}
+	}
+
+	/** A chunk of a chunk-oriented step failed: as {@link #afterChunkError}. */
+	@Override
+	public void onChunkError(Exception exception, Chunk<Object> chunk) {
+		chunkFailed(this.step == null ? "a step" : this.step.getStepName(), exception);
+	}
+
+	/**
+	 * Whether a failure is the database connection gone (SQLSTATE class 08, a broken
+	 * pipe).
+	 */
+	static boolean connectionLost(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			String message = String.valueOf(t.getMessage());
+			if ((t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith("08")) || message.contains("COPY interrupted: 08")
+					|| message.contains("Broken pipe") || message.contains("Connection reset")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void chunkFailed(String step, Throwable cause) {
+		Throwable root = cause;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String said = String.valueOf(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage())
+			.lines()
+			.findFirst()
+			.orElse("");
+		String message = PanGuard.mask(step + " failed: "
+				+ (connectionLost(cause) ? "the connection to the database was lost (" + said + ")" : said)
+				+ ". The run ends with exit 1: run the same command again once the cause is mended.");
+		if (this.terminal != null) {
+			this.terminal.println();
+			this.terminal.println(message);
+		}
+		else {
+			log.atError().addKeyValue("event", "chunk_failed").log(message);
 		}
 	}
 

@@ -195,8 +195,11 @@ class RerunSafetyIntegrationTests {
 			assertThat(lastStatus(jdbc)).as(importing.output()).isIn("STOPPED", "FAILED", "COMPLETED");
 			if ("STOPPED".equals(lastStatus(jdbc))) {
 				stopped++;
-				// and the stop, the STOPPED job and the summary are logged as events
+				// and the stop, the STOPPED job and the summary are logged as events, the
+				// summary with the code the process ends with
 				StopEvents.assertLogged(importing.output(), true);
+				assertThat(exit).isEqualTo(143);
+				assertThat(importing.output()).contains("\"event\":\"run_summary\"", "\"exit_code\":143");
 			}
 			stops++;
 		}
@@ -227,12 +230,23 @@ class RerunSafetyIntegrationTests {
 
 		// when the server stops in the middle of the load, and comes back
 		server.stopNow();
+		long stoppedAt = System.nanoTime();
 		int exit = importing.waitFor(240);
+		long seconds = (System.nanoTime() - stoppedAt) / 1_000_000_000;
 		server = jp.settlementbatch.support.db.EmbeddedDatabase.open(home, port);
 		try {
-			// then the run failed with exit 1 (restartable), and the same command
-			// completes it
+			// then the run failed with exit 1 (restartable), promptly, its one-line cause
+			// told before anything else above INFO, and the same command completes it
 			assertThat(exit).as(importing.output()).isEqualTo(1);
+			assertThat(seconds).as("seconds from the database gone to the exit").isLessThan(40);
+			String firstAboveInfo = importing.output()
+				.lines()
+				.filter(line -> !line.contains("\"level\":\"INFO\""))
+				.findFirst()
+				.orElseThrow();
+			// (the chunk's failure when the server went in a chunk, else the run's)
+			assertThat(firstAboveInfo).contains("\"logger_name\":\"jp.settlementbatch.", "database",
+					"run the same command again");
 			Cli.Result rerun = new Cli(url).run("run", "import-cash-flows", "--business-date=" + DATE, "--inbox=" + day,
 					"--outbox=" + this.work.resolve("out"));
 			assertThat(rerun.exitCode()).as(rerun.output()).isZero();

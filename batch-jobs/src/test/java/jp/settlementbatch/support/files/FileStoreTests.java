@@ -80,4 +80,17 @@ class FileStoreTests {
 		assertThat(files.list(this.outbox.resolve("nowhere") + "/")).isEmpty();
 	}
 
+	@org.junit.jupiter.api.Test
+	void aFullDiskSaysWhichFileAndWhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+		FileStore store = new FileStore(null, null, null);
+		String target = folder.resolve("out/reports/daily_20261120.json").toString();
+
+		org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(() -> store.write(target, out -> {
+			throw new java.io.IOException("No space left on device");
+		}))
+			.withMessageContaining("Could not write " + target)
+			.withMessageContaining("No space left on device")
+			.withMessageContaining("Free space in " + folder.resolve("out/reports"));
+	}
+
 }

@@ -21,9 +21,15 @@ public final class JarProcess {
 	}
 
 	public static JarProcess start(Path work, Map<String, String> environment, String... args) throws IOException {
+		return withHeap(work, environment, "-Xmx512m", args);
+	}
+
+	/** As {@link #start}, with a heap of {@code maxHeap} (e.g. {@code -Xmx256m}). */
+	public static JarProcess withHeap(Path work, Map<String, String> environment, String maxHeap, String... args)
+			throws IOException {
 		String jar = System.getProperty("settlement.jar", "target/settlement-batch.jar");
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), maxHeap,
 						// quick start on small CI machines that start many of these
 						// processes
 						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar));
@@ -58,6 +64,24 @@ public final class JarProcess {
 
 	public boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/**
+	 * The process's peak resident set so far, in MiB (Linux {@code VmHWM}), or -1 when it
+	 * cannot be read.
+	 */
+	public long peakResidentMib() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// ended, or not Linux
+		}
+		return -1;
 	}
 
 	public String output() {

@@ -71,18 +71,19 @@ public final class Fields {
 	}
 
 	/**
-	 * Integer yen within bounds: below them the field is invalid, above them the amount
-	 * is out of range ({@code AMOUNT_OUT_OF_RANGE}, however many digits it has).
+	 * Integer yen within bounds: outside them the field is invalid; beyond what the
+	 * column can hold (a 64-bit integer) the amount is out of range
+	 * ({@code AMOUNT_OUT_OF_RANGE}, however many digits it has).
 	 */
 	public static long yen(String value, String field, long min, long max) throws LineRejected {
 		if (value.isEmpty() || !allDigits(value)) {
 			throw LineRejected.invalid(field);
 		}
-		if (value.length() > 18 || Long.parseLong(value) > max) {
+		if (new java.math.BigInteger(value).bitLength() > 63) {
 			throw new LineRejected("AMOUNT_OUT_OF_RANGE");
 		}
 		long yen = Long.parseLong(value);
-		if (yen < min) {
+		if (yen < min || yen > max) {
 			throw LineRejected.invalid(field);
 		}
 		return yen;

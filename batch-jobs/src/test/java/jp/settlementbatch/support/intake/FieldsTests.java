@@ -61,4 +61,19 @@ class FieldsTests {
 		assertThatThrownBy(() -> Fields.id("取引1", "id")).isInstanceOf(LineRejected.class);
 	}
 
+	@Test
+	void anAmountBeyondItsRulesIsInvalidAndBeyondTheColumnOutOfRange() throws LineRejected {
+		assertThat(Fields.yen("0099999999", "amount", 1, 99_999_999)).isEqualTo(99_999_999L);
+		for (String invalid : new String[] { "100000000", "0", "9223372036854775807" }) {
+			assertThatThrownBy(() -> Fields.yen(invalid, "amount", 1, 99_999_999)).as(invalid)
+				.extracting(ex -> ((LineRejected) ex).reason())
+				.isEqualTo("INVALID_FIELD:amount");
+		}
+		for (String huge : new String[] { "9223372036854775808", "1".repeat(30) }) {
+			assertThatThrownBy(() -> Fields.yen(huge, "amount", 1, 99_999_999)).as(huge)
+				.extracting(ex -> ((LineRejected) ex).reason())
+				.isEqualTo("AMOUNT_OUT_OF_RANGE");
+		}
+	}
+
 }

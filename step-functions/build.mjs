@@ -47,7 +47,7 @@ function command(job, partitioned) {
 
 // The state every job starts from: the date, the partition ("all" outside the Map) and the attempts so far.
 function carry(attempts) {
-  return { 'businessDate.$': '$.businessDate', 'partition.$': '$.partition', attempts };
+  return { 'businessDate.$': '$.businessDate', 'partition.$': '$.partition', 'runId.$': '$.runId', attempts };
 }
 
 function counted(cls) {
@@ -104,14 +104,9 @@ function outcomes(job) {
   };
 }
 
-// A job as states: run it on Fargate; classify a failure; retry within the class's budget; when the
-// budget is spent, alert once and stop at a state that reruns the job when the execution is redriven.
-function jobStates(job, next, { partitioned = false, required = true } = {}) {
-  const run = `Run ${job}`;
-  const alert = `Alert operators: ${job}`;
-  const describe = (kind) => `Stopped (${kind}): ${job}`;
-  const states = {};
-  states[run] = {
+// A job's Fargate task: its task definition, the network, and the command with the run's id.
+function ecsTask(job, commandExpression) {
+  return {
     Type: 'Task',
     Comment: job === jobs.manifest ? `settlement-batch ${job} --report` : `settlement-batch run ${job}`,
     Resource: 'arn:aws:states:::ecs:runTask.sync',
@@ -129,8 +124,30 @@ function jobStates(job, next, { partitioned = false, required = true } = {}) {
           AssignPublicIp: 'DISABLED',
         },
       },
-      Overrides: { ContainerOverrides: [{ Name: CONTAINER, 'Command.$': command(job, partitioned) }] },
+      // run_id of every log line: the name of the daily execution (a partition's child execution
+      // carries its parent's)
+      Overrides: {
+        ContainerOverrides: [
+          {
+            Name: CONTAINER,
+            'Command.$': commandExpression,
+            Environment: [{ Name: 'SETTLEMENT_RUN_ID', 'Value.$': '$.runId' }],
+          },
+        ],
+      },
     },
+  };
+}
+
+// A job as states: run it on Fargate; classify a failure; retry within the class's budget; when the
+// budget is spent, alert once and stop at a state that reruns the job when the execution is redriven.
+function jobStates(job, next, { partitioned = false, required = true } = {}) {
+  const run = `Run ${job}`;
+  const alert = `Alert operators: ${job}`;
+  const describe = (kind) => `Stopped (${kind}): ${job}`;
+  const states = {};
+  states[run] = {
+    ...ecsTask(job, command(job, partitioned)),
     ResultSelector: zeroAttempts,
     ResultPath: '$.attempts',
     Retry: [
@@ -269,8 +286,20 @@ function jobStates(job, next, { partitioned = false, required = true } = {}) {
     },
     Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2.0 }],
     ResultPath: null,
-    Next: `Stopped at ${job}`,
+    Next: job === jobs.manifest ? `Stopped at ${job}` : `Report the day stopped at ${job}`,
   };
+  if (job !== jobs.manifest) {
+    // The day's report, whatever stopped it: which jobs ran, where and why it stopped, the manifest
+    // so far. Best effort: the alert has gone out, and a report that cannot be written changes
+    // nothing of the stop.
+    states[`Report the day stopped at ${job}`] = {
+      ...ecsTask(jobs.manifest, command(jobs.manifest, false)),
+      Comment: `settlement-batch ${jobs.manifest} --report: the report of a day stopped at ${job}`,
+      ResultPath: null,
+      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: null, Next: `Stopped at ${job}` }],
+      Next: `Stopped at ${job}`,
+    };
+  }
   states[`Stopped at ${job}`] = {
     Type: 'Pass',
     Parameters: { ...carry(zeroAttempts), stopped: { 'redriveCount.$': '$$.Execution.RedriveCount' } },
@@ -329,7 +358,7 @@ const daily = {
   Comment: 'settlement-batch daily workflow: imports (each taking in late files of its kind first), plan, one Fargate task per partition per job, outputs, then the file manifest of the day. Generated from jobs.json by build.mjs.',
   StartAt: 'Business date',
   States: {
-    ...businessDateStates(`Run ${jobs.imports[0].job}`, { partition: 'all', attempts: zeroAttempts }),
+    ...businessDateStates(`Run ${jobs.imports[0].job}`, { partition: 'all', 'runId.$': '$$.Execution.Name', attempts: zeroAttempts }),
     ...chain(jobs.imports, `Run ${jobs.plan}`),
     ...jobStates(jobs.plan, 'Partitions'),
     Partitions: {
@@ -340,7 +369,7 @@ const daily = {
         ReaderConfig: { InputType: 'JSON' },
         Parameters: { Bucket: '${BatchBucket}', 'Key.$': "States.Format('${OutboxPrefix}plans/partitions_{}.json', $.businessDate)" },
       },
-      ItemSelector: { 'businessDate.$': '$.businessDate', 'partition.$': '$$.Map.Item.Value.partition', attempts: zeroAttempts },
+      ItemSelector: { 'businessDate.$': '$.businessDate', 'partition.$': '$$.Map.Item.Value.partition', 'runId.$': '$.runId', attempts: zeroAttempts },
       MaxConcurrency: jobs.mapMaxConcurrency,
       ToleratedFailurePercentage: jobs.mapToleratedFailurePercentage,
       ItemProcessor: {

@@ -21,6 +21,8 @@ test('a good day runs every job once, in order, each partition with its own --pa
     assert.deepEqual(world.planKeys, ['${BatchBucket}/${OutboxPrefix}plans/partitions_20261120.json']);
     assert.equal(world.runs.at(-1), 'files --business-date=20261120 --report');
     assert.deepEqual(world.alerts, []);
+    // every task, the partitions' included, logs the daily execution's name as its run_id
+    assert.deepEqual([...new Set(world.runIds)], ['daily-20261120']);
   }
 });
 
@@ -109,6 +111,8 @@ for (const [shape, { script, runs, says }] of Object.entries(STOPS)) {
       }
       const stoppedAt = partition === 'all' ? failed.stoppedAt.state : failed.failedChildren[0].state;
       assert.equal(stoppedAt, `Redrive to rerun ${name}`, `${job}: the execution stops at the job`);
+      // and the day's report is written before it stops: which jobs ran, where and why it stopped
+      assert.equal(world.runs.at(-1), 'files --business-date=20261120 --report', `${job}: the report of the stopped day`);
 
       // The operator fixes the cause and redrives: the failed job runs again, then only what follows it.
       const ranBefore = world.jobs.length;
@@ -170,4 +174,13 @@ test('every task state has a timeout from jobs.json and every job can alert', ()
     assert.equal(states[`Redrive to rerun ${job}`].Default, undefined, `${job}: the stop has no way out but a redrive`);
   }
   assert.equal(definition.States.Partitions.ToleratedFailurePercentage, jobsJson.mapToleratedFailurePercentage);
+});
+
+test('a report that cannot be written does not change the stop: one alert, stopped at the job', async () => {
+  const world = new World({ 'update-statements@0/2': [outcome.exit(3)], files: [outcome.exit(1)] });
+  const failed = await execute(daily(), DATE, world);
+  assert.equal(failed.status, 'FAILED');
+  assert.equal(world.alerts.length, 1);
+  assert.equal(failed.failedChildren[0].state, 'Redrive to rerun update-statements');
+  assert.equal(world.jobs.at(-1), 'files');
 });

@@ -86,6 +86,7 @@ export class World {
     this.script = Object.fromEntries(Object.entries(script).map(([k, v]) => [k, [...v]]));
     this.plan = plan;
     this.runs = [];
+    this.runIds = [];
     this.alerts = [];
     this.planKeys = [];
   }
@@ -93,6 +94,7 @@ export class World {
   runTask(input) {
     const command = input.Overrides.ContainerOverrides[0].Command;
     this.runs.push(command.join(' '));
+    this.runIds.push((input.Overrides.ContainerOverrides[0].Environment ?? []).find((e) => e.Name === 'SETTLEMENT_RUN_ID')?.Value);
     const job = command[0] === 'run' ? command[1] : command[0];
     const partition = command.find((c) => c.startsWith('--partition='))?.slice('--partition='.length);
     const key = partition ? `${job}@${partition}` : job;
@@ -176,7 +178,9 @@ function handlers(definition, world, context, children) {
         : await Promise.all(input.testPlan.map(async (item) => ({ input: await selected(map.ItemSelector, input, item, context) })));
       children.failed = [];
       for (const child of runs) {
+        // a child execution has a name of its own, as a Distributed Map's children do
         const run = await execute(map.ItemProcessor, child.input, world, {
+          name: `${context.Execution.Name}-partition-child`,
           startAt: child.startAt,
           redriveCount: context.Execution.RedriveCount,
           timeouts: children.timeouts,

@@ -1,6 +1,5 @@
 package jp.settlementbatch.account;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -59,8 +58,16 @@ class PartitionPlanJobConfiguration {
 			String target = FileStore.resolve(parameters.getString("outbox"), "plans",
 					"partitions_" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json");
 			files.write(target, out -> out.write(json));
-			System.out.println(new String(json, StandardCharsets.UTF_8));
-			contribution.setExitStatus(new ExitStatus("COMPLETED", n + " partitions written to " + target));
+			// the plan is told in the run's own summary, not printed into the log stream
+			String accounts = partitions.stream()
+				.map(planned -> planned.get("partition") + ": " + planned.get("accounts"))
+				.collect(java.util.stream.Collectors.joining(", "));
+			String said = n + " partitions written to " + target + " (accounts per partition " + accounts + ")";
+			org.slf4j.LoggerFactory.getLogger(PartitionPlanJobConfiguration.class)
+				.atInfo()
+				.addKeyValue("event", "partition_plan")
+				.log(said);
+			contribution.setExitStatus(new ExitStatus("COMPLETED", said));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).listener((StepExecutionListener) progress).build();
 		return new JobBuilder("plan-partitions", jobRepository).listener(progress).start(plan).build();

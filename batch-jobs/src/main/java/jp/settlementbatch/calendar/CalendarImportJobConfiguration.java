@@ -56,7 +56,7 @@ class CalendarImportJobConfiguration {
 			jdbc.batchUpdate("INSERT INTO card.public_holiday (holiday_date, name, file_id) VALUES (?, ?, ?)",
 					holidays.get().stream().map(h -> new Object[] { h.date(), h.name(), fileId }).toList());
 			int count = holidays.get().size();
-			importFiles.accept(fileId, count, count, 0, 0, 0, java.math.BigInteger.ZERO);
+			importFiles.accept(fileId, count, count, 0, 0, 0, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 		return intake.job("import-calendar", replace, intake.verdict());

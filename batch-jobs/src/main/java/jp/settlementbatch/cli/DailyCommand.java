@@ -9,6 +9,7 @@ import jp.settlementbatch.day.DayRun;
 import jp.settlementbatch.day.DayRun.JobResult;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.progress.LogContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +47,7 @@ class DailyCommand implements Callable<Integer> {
 	public Integer call() {
 		LocalDate from = this.day.date();
 		LocalDate to = this.through == null ? from : Jobs.businessDate(this.through);
+		LogContext.command("daily", from, null);
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("--through must not be before --business-date.");
 		}
@@ -68,21 +70,49 @@ class DailyCommand implements Callable<Integer> {
 		int exit = 0;
 		LocalDate date = from;
 		while (date != null && exit == 0) {
+			LogContext.put(LogContext.BUSINESS_DATE, date.toString());
+			LocalDate runDate = date;
 			DayRun.Reported reported = day.runAndReport(date, this.day.inbox, this.day.outbox,
-					this.tolerance.maxRejectRatio, this.partitions);
+					this.tolerance.maxRejectRatio, this.partitions,
+					result -> print(runDate, result, this.common.json()));
 			for (JobResult result : reported.results()) {
 				exit = Math.max(exit, result.exitCode(date));
-				System.out.printf("%s  %-32s %s%n", date, result.job() + (result.late(date) ? " " + result.date() : ""),
-						result.skipped() ? "skipped (" + result.note() + ")"
-								: "exit " + result.outcome().exitCode().code() + "  " + result.note());
 			}
-			System.out.println(date + "  files:");
-			reported.manifest().lines().forEach(System.out::println);
+			if (this.common.json()) {
+				FilesCommand.logManifest(reported.manifest());
+			}
+			else {
+				System.out.println(date + "  files:");
+				reported.manifest().lines().forEach(System.out::println);
+			}
 			// the holiday calendar may come with the first date: the next date is decided
 			// now
 			date = day.nextRunDate(date, to);
 		}
 		return exit;
+	}
+
+	/**
+	 * A job's line, as soon as it ends: on a terminal a line of stdout, in JSON one
+	 * {@code job_result} event.
+	 */
+	private static void print(LocalDate date, JobResult result, boolean json) {
+		if (json) {
+			org.slf4j.LoggerFactory.getLogger(DailyCommand.class)
+				.atInfo()
+				.addKeyValue("event", "job_result")
+				.addKeyValue("result_of", result.job())
+				.addKeyValue("file_date", result.late(date) ? result.date().toString() : null)
+				.addKeyValue("exit_code", result.skipped() ? null : result.outcome().exitCode().code())
+				.addKeyValue("skipped", result.skipped())
+				.log("{}: {}", result.job(), result.skipped() ? "skipped (" + result.note() + ")"
+						: "exit " + result.outcome().exitCode().code() + "  " + result.note());
+			return;
+		}
+		System.out.printf("%s  %-32s %s%n", date, result.job() + (result.late(date) ? " " + result.date() : ""),
+				result.skipped() ? "skipped (" + result.note() + ")"
+						: "exit " + result.outcome().exitCode().code() + "  " + result.note());
+		System.out.flush();
 	}
 
 }

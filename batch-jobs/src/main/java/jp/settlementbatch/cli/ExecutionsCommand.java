@@ -1,10 +1,13 @@
 package jp.settlementbatch.cli;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.settlementbatch.support.batch.JobRuns;
+import jp.settlementbatch.support.progress.LogContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,11 +21,17 @@ class ExecutionsCommand implements Callable<Integer> {
 	@Option(names = "--job", description = "Only this job.")
 	String job;
 
-	@Option(names = "--status", description = "Only this status (COMPLETED, FAILED, STOPPED, STARTED, ABANDONED).")
+	@Option(names = "--status",
+			description = "Only this status, in any case: COMPLETED, FAILED, STOPPED, STARTED, ABANDONED, or REJECTED (an input rejected as a whole, exit 3).")
 	String status;
 
-	@Option(names = "--business-date", paramLabel = "YYYY-MM-DD", description = "Only this business date.")
+	@Option(names = "--business-date", paramLabel = "YYYY-MM-DD",
+			description = "Only this business date (2026-11-20 or 20261120).")
 	String businessDate;
+
+	/** What --status takes: Spring Batch's statuses and REJECTED. */
+	static final List<String> STATUSES = List.of("COMPLETED", "FAILED", "STOPPED", "STARTED", "STARTING", "STOPPING",
+			"ABANDONED", "UNKNOWN", "REJECTED");
 
 	@Option(names = "--limit", defaultValue = "50")
 	int limit;
@@ -50,7 +59,7 @@ class ExecutionsCommand implements Callable<Integer> {
 			LEFT JOIN batch.task_task_batch tb ON tb.job_execution_id = e.job_execution_id
 			LEFT JOIN batch.task_execution t ON t.task_execution_id = tb.task_execution_id
 			WHERE (?::text IS NULL OR i.job_name = ?)
-			  AND (?::text IS NULL OR e.status = ?)
+			  AND (?::text IS NULL OR CASE WHEN e.exit_code = 'REJECTED' THEN 'REJECTED' ELSE e.status END = ?)
 			  AND (?::text IS NULL OR EXISTS (SELECT 1 FROM batch.batch_job_execution_params p
 			       WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'business.date' AND p.parameter_value = ?))
 			ORDER BY e.job_execution_id DESC
@@ -59,24 +68,53 @@ class ExecutionsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		return Platform.run(this.common, null, new String[0], Map.of(), platform -> {
-			List<Map<String, Object>> rows = platform.bean(JdbcTemplate.class)
-				.queryForList(QUERY, this.job, this.job, this.status, this.status, this.businessDate, this.businessDate,
-						this.limit);
-			if (this.json) {
-				ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+		LogContext.command("executions", null, null);
+		if (this.job != null) {
+			Jobs.requireKnown(this.job);
+		}
+		String status = this.status == null ? null : this.status.toUpperCase(java.util.Locale.ROOT);
+		if (status != null && !STATUSES.contains(status)) {
+			throw new IllegalArgumentException(
+					"Unknown status '" + this.status + "'. Statuses: " + String.join(", ", STATUSES) + ".");
+		}
+		String date = this.businessDate == null ? null : Jobs.businessDate(this.businessDate).toString();
+		// stdout is the table or the JSON alone, for people and pipes: every log line of
+		// the command goes to stderr
+		PrintStream out = System.out;
+		System.setOut(System.err);
+		try {
+			return Platform.run(this.common, null, new String[0], Map.of(), platform -> {
+				JobRuns runs = platform.bean(JobRuns.class);
+				List<Map<String, Object>> rows = platform.bean(JdbcTemplate.class)
+					.queryForList(QUERY, this.job, this.job, status, status, date, date, this.limit);
 				for (Map<String, Object> row : rows) {
-					// times as ISO-8601 instants, which people and jq read alike
-					row.replaceAll(
-							(key, value) -> value instanceof java.sql.Timestamp at ? at.toInstant().toString() : value);
-					System.out.println(mapper.writeValueAsString(row));
+					boolean dead = "STARTED".equals(row.get("status"))
+							&& !runs.alive(((Number) row.get("job_execution_id")).longValue());
+					row.put("dead", dead);
+					if (dead) {
+						row.put("exit_message", "dead: its process is gone; run restart " + row.get("job_execution_id")
+								+ " (or the same command again) to resume it");
+					}
 				}
-			}
-			else {
-				System.out.print(table(rows));
-			}
-			return 0;
-		});
+				if (this.json) {
+					ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+					for (Map<String, Object> row : rows) {
+						// times as ISO-8601 instants, which people and jq read alike
+						row.replaceAll((key, value) -> value instanceof java.sql.Timestamp at
+								? at.toInstant().toString() : value);
+						out.println(mapper.writeValueAsString(row));
+					}
+				}
+				else {
+					out.print(table(rows));
+				}
+				out.flush();
+				return 0;
+			});
+		}
+		finally {
+			System.setOut(out);
+		}
 	}
 
 	static String table(List<Map<String, Object>> rows) {
@@ -87,12 +125,13 @@ class ExecutionsCommand implements Callable<Integer> {
 			String exitMessage = String.valueOf(row.get("exit_message") == null ? "" : row.get("exit_message"));
 			String exit = row.get("exit_code")
 					+ (exitMessage.isBlank() ? "" : ": " + exitMessage.lines().findFirst().orElse(""));
+			Object status = Boolean.TRUE.equals(row.get("dead")) ? "DEAD"
+					: "REJECTED".equals(row.get("exit_code")) ? "REJECTED" : row.get("status");
 			out.append(String.format("%6s  %-26s %-11s %-9s %-10s %-19s %-19s %,10d %,10d %,6d  %s%n",
 					row.get("job_execution_id"), row.get("job_name"), nullToDash(row.get("business_date")),
-					nullToDash(row.get("partition")), row.get("status"), time(row.get("start_time")),
-					time(row.get("end_time")), ((Number) row.get("read_count")).longValue(),
-					((Number) row.get("write_count")).longValue(), ((Number) row.get("skip_count")).longValue(),
-					abbreviate(exit, 90)));
+					nullToDash(row.get("partition")), status, time(row.get("start_time")), time(row.get("end_time")),
+					((Number) row.get("read_count")).longValue(), ((Number) row.get("write_count")).longValue(),
+					((Number) row.get("skip_count")).longValue(), abbreviate(exit, 90)));
 			if (row.get("external_execution_id") != null) {
 				out.append("        task ")
 					.append(row.get("task_execution_id"))

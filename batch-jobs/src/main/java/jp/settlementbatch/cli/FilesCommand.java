@@ -10,6 +10,8 @@ import jp.settlementbatch.day.Inbox;
 import jp.settlementbatch.day.Manifest;
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.progress.EmbeddedMetrics;
+import jp.settlementbatch.support.progress.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,9 +42,47 @@ class FilesCommand implements Callable<Integer> {
 	@Mixin
 	CommonOptions common;
 
+	/**
+	 * The manifest as events: one per file, one per thing to act on (CloudWatch Logs can
+	 * query them).
+	 */
+	static void logManifest(Manifest manifest) {
+		for (Manifest.Entry entry : manifest.files()) {
+			log.atInfo()
+				.addKeyValue("event", "file")
+				.addKeyValue("file", entry.file())
+				.addKeyValue("date", entry.date().toString())
+				.addKeyValue("status", entry.status())
+				.addKeyValue("late", entry.late())
+				.addKeyValue("expected", entry.expected())
+				.addKeyValue("accepted", entry.accepted())
+				.addKeyValue("rejected", entry.rejected())
+				.addKeyValue("duplicates", entry.duplicates())
+				.addKeyValue("pending", entry.pending())
+				.log("{} {}", entry.file(), entry.status());
+		}
+		manifest.rejectsByReason()
+			.forEach((file,
+					reasons) -> reasons.forEach((reason, count) -> log.atInfo()
+						.addKeyValue("event", "file_rejects")
+						.addKeyValue("file", file)
+						.addKeyValue("reason", reason)
+						.addKeyValue("count", count)
+						.log("{}: {} lines rejected as {}", file, count, reason)));
+		log.atInfo()
+			.addKeyValue("event", "control_totals")
+			.addKeyValue("balanced", manifest.controlTotals().attention().isEmpty())
+			.log("Control totals {}", manifest.controlTotals().attention().isEmpty() ? "balance" : "do not balance");
+		for (String line : manifest.attention()) {
+			log.atWarn().addKeyValue("event", "file_attention").log(line);
+		}
+		EmbeddedMetrics.emit(System.out, java.util.Map.of("job", "day"), manifest.metrics());
+	}
+
 	@Override
 	public Integer call() {
 		LocalDate date = this.day.date();
+		LogContext.command("files", date, null);
 		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
 		Inbox inbox = new Inbox(files, this.day.inbox);
 		if (this.report) {
@@ -52,25 +92,10 @@ class FilesCommand implements Callable<Integer> {
 				Map.of(), platform -> {
 					JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
 					Manifest manifest = Manifest.of(jdbc, inbox, date);
-					String written = this.report
-							? DayReport.write(files, jdbc, this.day.outbox, date, List.of(), manifest) : null;
+					String written = this.report ? DayReport.write(files, jdbc, this.day.outbox, date, null, manifest)
+							: null;
 					if (this.common.json()) {
-						// one event per file, one per thing to act on: CloudWatch Logs
-						// can query
-						// them
-						for (Manifest.Entry entry : manifest.files()) {
-							log.atInfo()
-								.addKeyValue("event", "file")
-								.addKeyValue("file", entry.file())
-								.addKeyValue("date", entry.date().toString())
-								.addKeyValue("status", entry.status())
-								.addKeyValue("late", entry.late())
-								.addKeyValue("expected", entry.expected())
-								.log("{} {}", entry.file(), entry.status());
-						}
-						for (String line : manifest.attention()) {
-							log.atWarn().addKeyValue("event", "file_attention").log(line);
-						}
+						logManifest(manifest);
 					}
 					else {
 						System.out.println("Files of " + date + " (" + inbox.location() + "):");

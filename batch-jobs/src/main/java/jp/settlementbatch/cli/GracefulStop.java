@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jp.settlementbatch.support.progress.LogContext;
 import jp.settlementbatch.support.progress.RunProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +40,14 @@ final class GracefulStop {
 	 */
 	static <T> T around(Platform platform, boolean json, Callable<T> work) throws Exception {
 		Thread hook = new Thread(() -> {
+			LogContext.adopt();
 			Optional<JobExecution> stopping = platform.bean(RunProgress.class).requestStop();
 			String message = stopping
 				.map(execution -> "Stop requested: stopping execution " + execution.getId()
 						+ " at the next chunk boundary.")
 				.orElse("Stop requested: no further job will start.");
 			if (json) {
-				log.atWarn()
-					.addKeyValue("event", "stop_requested")
-					.addKeyValue("job_execution_id", stopping.map(JobExecution::getId).orElse(null))
-					.log(message);
+				log.atWarn().addKeyValue("event", "stop_requested").log(message);
 			}
 			else {
 				System.err.println("\n" + message);

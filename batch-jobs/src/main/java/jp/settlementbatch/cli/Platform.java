@@ -16,13 +16,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.settlementbatch.SettlementBatchApplication;
 import jp.settlementbatch.support.db.EmbeddedDatabase;
+import jp.settlementbatch.support.progress.LogContext;
 import jp.settlementbatch.support.progress.RunProgress;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -93,12 +97,6 @@ final class Platform implements AutoCloseable {
 	private static void start(CommonOptions options, String taskName, String[] recordedArguments,
 			Map<String, Object> extraProperties, ApplicationRunner runner, Platform[] holder) {
 		requireWritableTemporaryDirectory();
-		String url = options.dbUrl;
-		EmbeddedDatabase embedded = null;
-		if (url == null && isBlank(System.getenv("SPRING_DATASOURCE_URL"))) {
-			embedded = EmbeddedDatabase.open(Path.of(options.home));
-			url = embedded.jdbcUrl();
-		}
 		Map<String, Object> defaults = new HashMap<>();
 		defaults.put("settlement.progress", options.json() ? "log" : "terminal");
 		if (options.json()) {
@@ -135,23 +133,39 @@ final class Platform implements AutoCloseable {
 		}
 		else {
 			defaults.put("spring.cloud.task.name", taskName);
-			ecsTaskArn().ifPresent(arn -> defaults.put("spring.cloud.task.external-execution-id", arn));
 		}
+		ecsTaskArn().ifPresent(arn -> {
+			LogContext.put(LogContext.ECS_TASK_ARN, arn);
+			if (taskName != null) {
+				defaults.put("spring.cloud.task.external-execution-id", arn);
+			}
+		});
 		defaults.putAll(extraProperties);
 		Map<String, Object> overrides = new HashMap<>();
-		if (url != null) {
-			overrides.put("spring.datasource.url", url);
-		}
-		if (embedded != null) {
-			overrides.put("spring.datasource.username", embedded.username());
-			overrides.put("spring.datasource.password", "");
+		if (options.dbUrl != null) {
+			overrides.put("spring.datasource.url", options.dbUrl);
 		}
 		SpringApplication application = new SpringApplication(SettlementBatchApplication.class);
 		application.setDefaultProperties(defaults);
-		EmbeddedDatabase database = embedded;
+		EmbeddedDatabase[] embeddedHolder = { null };
+		// One database rule: --db-url, else spring.datasource.url from any of Boot's
+		// property sources (the environment, -D, SPRING_APPLICATION_JSON, a config file),
+		// else the embedded PostgreSQL. Decided once the environment is complete (Boot's
+		// config data is read by then), and told as the command's first line.
+		application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+			ConfigurableEnvironment environment = event.getEnvironment();
+			environment.getPropertySources().addFirst(new MapPropertySource("cli", overrides));
+			String url = environment.getProperty("spring.datasource.url");
+			if (isBlank(url)) {
+				embeddedHolder[0] = EmbeddedDatabase.open(Path.of(options.home));
+				overrides.put("spring.datasource.url", embeddedHolder[0].jdbcUrl());
+				overrides.put("spring.datasource.username", embeddedHolder[0].username());
+				overrides.put("spring.datasource.password", "");
+			}
+			announceDatabase(options, environment.getProperty("spring.datasource.url"), embeddedHolder[0]);
+		});
 		application.addInitializers(context -> {
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cli", overrides));
-			holder[0] = new Platform(database, context);
+			holder[0] = new Platform(embeddedHolder[0], context);
 			context.getBeanFactory().registerSingleton("settlementCommand", runner);
 		});
 		try {
@@ -181,11 +195,51 @@ final class Platform implements AutoCloseable {
 			if (holder[0] != null) {
 				holder[0].exited = true;
 			}
-			if (embedded != null) {
-				embedded.close();
+			if (embeddedHolder[0] != null) {
+				embeddedHolder[0].close();
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The command's first line: which database it uses, host and name (never a user or
+	 * password), on stderr for a person, as the {@code database} event in JSON.
+	 */
+	private static void announceDatabase(CommonOptions options, String url, EmbeddedDatabase embedded) {
+		String said = embedded != null ? "the embedded PostgreSQL under "
+				+ Path.of(options.home).toAbsolutePath().normalize() + " (" + where(url) + ")" : where(url);
+		if (options.json()) {
+			LoggerFactory.getLogger(Platform.class)
+				.atInfo()
+				.addKeyValue("event", "database")
+				.addKeyValue("database", where(url))
+				.addKeyValue("embedded", embedded != null)
+				.log("Database: {}", said);
+		}
+		else {
+			System.err.println("Database: " + said);
+		}
+	}
+
+	/**
+	 * Host, port and database name of a JDBC URL, without its parameters (which may carry
+	 * a user or password).
+	 */
+	static String where(String jdbcUrl) {
+		if (jdbcUrl == null) {
+			return "(none)";
+		}
+		String rest = jdbcUrl.replaceFirst("^jdbc:", "");
+		int query = rest.indexOf('?');
+		if (query >= 0) {
+			rest = rest.substring(0, query);
+		}
+		int at = rest.indexOf('@'); // user:password@host
+		if (at >= 0) {
+			rest = rest.substring(0, rest.indexOf("//") + 2) + rest.substring(at + 1);
+		}
+		return rest;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.files.InputMissingException;
+import jp.settlementbatch.support.progress.LogContext;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -60,6 +61,7 @@ class RunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		LocalDate date = this.day.date();
+		LogContext.command(this.job, date, this.partition);
 		Jobs.requireKnown(this.job);
 		Jobs.checkPartition(this.job, this.partition);
 		if (!Jobs.PARTITIONED.contains(this.job)) { // the ledger jobs write nothing to

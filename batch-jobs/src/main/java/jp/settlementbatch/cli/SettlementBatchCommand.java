@@ -89,6 +89,10 @@ public class SettlementBatchCommand {
 			default -> "command_failed";
 		});
 		event.put("exit_code", exitCode);
+		java.util.Map<String, String> context = org.slf4j.MDC.getCopyOfContextMap();
+		if (context != null) {
+			context.forEach(event::putIfAbsent);
+		}
 		try {
 			return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(event);
 		}

@@ -8,6 +8,7 @@ import jp.settlementbatch.support.batch.RunOutcome;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
+import jp.settlementbatch.support.progress.LogContext;
 import jp.settlementbatch.support.progress.RunProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,23 +41,9 @@ final class Summary {
 		int exitCode = (outcome.exitCode().code() != 0 && platform.bean(RunProgress.class).stopRequested()) ? SIGTERM
 				: outcome.exitCode().code();
 		if (json) {
-			failure(outcome, execution, files, exitCode);
-			LoggingEventBuilder event = log.atInfo()
-				.addKeyValue("event", "run_summary")
-				.addKeyValue("exit_code", exitCode);
-			if (execution != null) {
-				event = event.addKeyValue("job", execution.getJobInstance().getJobName())
-					.addKeyValue("job_execution_id", execution.getId())
-					.addKeyValue("status", execution.getStatus().name());
+			try (LogContext.Scope scope = context(execution)) {
+				summary(outcome, execution, files, exitCode);
 			}
-			for (ImportFile file : files) {
-				event = event.addKeyValue("file." + file.fileType().toLowerCase(),
-						file.fileName() + " " + file.status() + " details=" + file.detailCount() + " accepted="
-								+ file.acceptedCount() + " rejected=" + file.rejectedCount() + " duplicates="
-								+ file.duplicateCount()
-								+ (file.rejectReason() == null ? "" : " reason=" + file.rejectReason()));
-			}
-			event.log(outcome.message());
 			return exitCode;
 		}
 		StringBuilder out = new StringBuilder();
@@ -89,6 +76,34 @@ final class Summary {
 		return exitCode;
 	}
 
+	/** The run's job, date and execution, for the events that say how it ended. */
+	private static LogContext.Scope context(JobExecution execution) {
+		if (execution == null) {
+			return () -> {
+			};
+		}
+		java.time.LocalDate date = execution.getJobParameters().getLocalDate("business.date");
+		return LogContext.with(LogContext.JOB, execution.getJobInstance().getJobName(), LogContext.BUSINESS_DATE,
+				date == null ? LogContext.get(LogContext.BUSINESS_DATE) : date.toString(), LogContext.JOB_EXECUTION_ID,
+				String.valueOf(execution.getId()));
+	}
+
+	private static void summary(RunOutcome outcome, JobExecution execution, List<ImportFile> files, int exitCode) {
+		failure(outcome, execution, files, exitCode);
+		LoggingEventBuilder event = log.atInfo().addKeyValue("event", "run_summary").addKeyValue("exit_code", exitCode);
+		if (execution != null) {
+			event = event.addKeyValue("status", execution.getStatus().name());
+		}
+		for (ImportFile file : files) {
+			event = event.addKeyValue("file." + file.fileType().toLowerCase(),
+					file.fileName() + " " + file.status() + " details=" + file.detailCount() + " accepted="
+							+ file.acceptedCount() + " rejected=" + file.rejectedCount() + " duplicates="
+							+ file.duplicateCount() + " pending=" + file.pendingCount()
+							+ (file.rejectReason() == null ? "" : " reason=" + file.rejectReason()));
+		}
+		event.log(outcome.message());
+	}
+
 	/**
 	 * A run that did not complete: one event at its level, with what an alarm and an
 	 * operator need (exit code, business date, job, file), the trace in a field.
@@ -105,14 +120,9 @@ final class Summary {
 			return;
 		}
 		event = event.addKeyValue("exit_code", exitCode);
-		if (execution != null) {
-			event = event.addKeyValue("job", execution.getJobInstance().getJobName())
-				.addKeyValue("job_execution_id", execution.getId())
-				.addKeyValue("business_date",
-						String.valueOf(execution.getJobParameters().getLocalDate("business.date")));
-			if (outcome.exitCode() == ExitCode.FAILED && !execution.getAllFailureExceptions().isEmpty()) {
-				event = event.setCause(execution.getAllFailureExceptions().get(0));
-			}
+		if (execution != null && outcome.exitCode() == ExitCode.FAILED
+				&& !execution.getAllFailureExceptions().isEmpty()) {
+			event = event.setCause(execution.getAllFailureExceptions().get(0));
 		}
 		List<String> names = files.stream().map(ImportFile::fileName).toList();
 		if (!names.isEmpty()) {

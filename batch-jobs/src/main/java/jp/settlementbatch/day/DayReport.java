@@ -12,22 +12,103 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jp.settlementbatch.day.DayRun.JobResult;
+import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.files.FileStore;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code <outbox>/reports/daily_YYYYMMDD.json}: what each job of the run did, and the
- * run's file {@link Manifest}.
+ * {@code <outbox>/reports/daily_YYYYMMDD.json}: what each job of the run did (and, when
+ * it stopped, where and why), and the run's file {@link Manifest}. Written on every
+ * outcome of the day.
  */
 public final class DayReport {
 
 	private DayReport() {
 	}
 
+	/**
+	 * Writes the report of {@code runDate}. {@code results} are the jobs this process
+	 * ran; null when it ran none (the state machine's last step), and the report then
+	 * says what the job metadata holds of the date: every job instance of it with its
+	 * latest execution.
+	 */
 	public static String write(FileStore store, JdbcTemplate jdbc, String outbox, LocalDate runDate,
 			List<JobResult> results, Manifest manifest) throws IOException {
+		List<Map<String, Object>> jobs = results == null ? recorded(jdbc, runDate) : ran(jdbc, runDate, results);
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("business_date", runDate.toString());
+		report.put("jobs", jobs);
+		report.put("manifest", manifest.toJson());
+		byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report);
+		String target = FileStore.resolve(outbox, "reports",
+				"daily_" + runDate.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json");
+		store.write(target, out -> out.write(bytes));
+		ControlTotals.record(jdbc, runDate);
+		return target;
+	}
+
+	/** The jobs of the run date as the job metadata has them, in the order they ran. */
+	static List<Map<String, Object>> recorded(JdbcTemplate jdbc, LocalDate runDate) {
+		List<Map<String, Object>> jobs = new ArrayList<>();
+		jdbc.query(
+				"""
+						SELECT * FROM (
+						  SELECT DISTINCT ON (i.job_instance_id) i.job_name, e.job_execution_id, e.status, e.exit_code,
+						         e.exit_message, e.start_time, e.end_time, bd.parameter_value AS business_date,
+						         (SELECT p.parameter_value FROM batch.batch_job_execution_params p
+						          WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'partition') AS partition,
+						         (SELECT coalesce(sum(s.read_count), 0) FROM batch.batch_step_execution s
+						          WHERE s.job_execution_id = e.job_execution_id) AS read_count,
+						         (SELECT coalesce(sum(s.write_count), 0) FROM batch.batch_step_execution s
+						          WHERE s.job_execution_id = e.job_execution_id) AS write_count,
+						         i.job_instance_id
+						  FROM batch.batch_job_instance i
+						  JOIN batch.batch_job_execution e ON e.job_instance_id = i.job_instance_id
+						  JOIN batch.batch_job_execution_params bd
+						    ON bd.job_execution_id = e.job_execution_id AND bd.parameter_name = 'business.date'
+						  LEFT JOIN batch.batch_job_execution_params rd
+						    ON rd.job_execution_id = e.job_execution_id AND rd.parameter_name = 'run.date'
+						  WHERE coalesce(rd.parameter_value, bd.parameter_value) = ?
+						  ORDER BY i.job_instance_id, e.job_execution_id DESC) latest
+						ORDER BY job_execution_id""",
+				rs -> {
+					Map<String, Object> job = new LinkedHashMap<>();
+					job.put("job", rs.getString("job_name")
+							+ (rs.getString("partition") == null ? "" : " " + rs.getString("partition")));
+					if (!runDate.toString().equals(rs.getString("business_date"))) {
+						job.put("late_file_date", rs.getString("business_date"));
+					}
+					job.put("status",
+							"REJECTED".equals(rs.getString("exit_code")) ? "REJECTED" : rs.getString("status"));
+					job.put("exit_status", rs.getString("exit_code"));
+					job.put("message", rs.getString("exit_message"));
+					job.put("job_execution_id", rs.getLong("job_execution_id"));
+					job.put("read", rs.getLong("read_count"));
+					job.put("written", rs.getLong("write_count"));
+					if (rs.getTimestamp("start_time") != null && rs.getTimestamp("end_time") != null) {
+						job.put("seconds",
+								Duration
+									.between(rs.getTimestamp("start_time").toInstant(),
+											rs.getTimestamp("end_time").toInstant())
+									.toMillis() / 1000.0);
+					}
+					job.put("files", files(jdbc, rs.getLong("job_instance_id")));
+					jobs.add(job);
+				}, runDate.toString());
+		return jobs;
+	}
+
+	private static List<Map<String, Object>> files(JdbcTemplate jdbc, long jobInstanceId) {
+		return jdbc.queryForList("""
+				SELECT file_name, status, detail_count, accepted_count, rejected_count, duplicate_count,
+				       pending_count, amount_total, reject_reason
+				FROM batch.import_file WHERE job_instance_id = ? ORDER BY file_id
+				""", jobInstanceId);
+	}
+
+	private static List<Map<String, Object>> ran(JdbcTemplate jdbc, LocalDate runDate, List<JobResult> results) {
 		List<Map<String, Object>> jobs = new ArrayList<>();
 		for (JobResult result : results) {
 			Map<String, Object> job = new LinkedHashMap<>();
@@ -42,7 +123,10 @@ public final class DayReport {
 				continue;
 			}
 			JobExecution execution = result.outcome().execution();
-			job.put("status", execution == null ? "NOT_STARTED" : execution.getStatus().name());
+			ExitCode exit = result.outcome().exitCode();
+			job.put("status",
+					exit == ExitCode.INPUT_REJECTED ? "REJECTED" : execution != null ? execution.getStatus().name()
+							: exit == ExitCode.INPUT_MISSING ? "WAITING_FOR_INPUT" : "NOT_STARTED");
 			job.put("exit_code", result.outcome().exitCode().code());
 			job.put("message", result.outcome().message());
 			if (execution != null) {
@@ -53,23 +137,11 @@ public final class DayReport {
 					job.put("seconds",
 							Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0);
 				}
-				job.put("files", jdbc.queryForList("""
-						SELECT file_name, status, detail_count, accepted_count, rejected_count, duplicate_count,
-						       amount_total, reject_reason
-						FROM batch.import_file WHERE job_instance_id = ? ORDER BY file_id
-						""", execution.getJobInstance().getInstanceId()));
+				job.put("files", files(jdbc, execution.getJobInstance().getInstanceId()));
 			}
 			jobs.add(job);
 		}
-		Map<String, Object> report = new LinkedHashMap<>();
-		report.put("business_date", runDate.toString());
-		report.put("jobs", jobs);
-		report.put("manifest", manifest.toJson());
-		byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report);
-		String target = FileStore.resolve(outbox, "reports",
-				"daily_" + runDate.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json");
-		store.write(target, out -> out.write(bytes));
-		return target;
+		return jobs;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import jp.settlementbatch.calendar.Holidays;
@@ -76,18 +77,28 @@ public final class DayRun {
 	 */
 	public List<JobResult> run(LocalDate runDate, String inbox, String outbox, double maxRejectRatio, int partitions) {
 		List<JobResult> results = new ArrayList<>();
+		run(runDate, inbox, outbox, maxRejectRatio, partitions, results::add);
+		return results;
+	}
+
+	/**
+	 * As above, telling {@code finished} each job's result as it ends; a required file
+	 * missing is told (exit 4) before it is thrown.
+	 */
+	public void run(LocalDate runDate, String inbox, String outbox, double maxRejectRatio, int partitions,
+			Consumer<JobResult> finished) {
 		Inbox box = new Inbox(this.files, inbox);
 		for (String name : this.workflow.order()) {
 			Job job = this.runs.job(name).orElse(null);
 			if (job == null) {
-				results.add(new JobResult(name, runDate, null, true, "not in this version"));
+				finished.accept(new JobResult(name, runDate, null, true, "not in this version"));
 				continue;
 			}
 			if (isImport(name)) {
 				for (JobResult late : takeInLateFiles(name, runDate, box, outbox, maxRejectRatio)) {
-					results.add(late);
+					finished.accept(late);
 					if (late.exitCode(runDate) != 0) {
-						return results;
+						return;
 					}
 				}
 			}
@@ -102,21 +113,24 @@ public final class DayRun {
 				}
 				catch (InputMissingException absent) {
 					if (this.workflow.required(name) && expectedOn(name, runDate)) {
-						throw box.explain(absent, name, runDate);
+						InputMissingException explained = box.explain(absent, name, runDate);
+						finished.accept(new JobResult(name, runDate,
+								RunOutcome.of(ExitCode.INPUT_MISSING, explained.getMessage()), false,
+								explained.getMessage()));
+						throw explained;
 					}
-					results.add(new JobResult(name, runDate, null, true,
+					finished.accept(new JobResult(name, runDate, null, true,
 							expectedOn(name, runDate) ? "no file today" : "not expected today"));
 					break;
 				}
 				RunOutcome outcome = this.runs.run(job, parameters);
-				results.add(new JobResult(partition == null ? name : name + " " + partition, runDate, outcome, false,
-						outcome.message()));
+				finished.accept(new JobResult(partition == null ? name : name + " " + partition, runDate, outcome,
+						false, outcome.message()));
 				if (outcome.exitCode() != ExitCode.COMPLETED) {
-					return results;
+					return;
 				}
 			}
 		}
-		return results;
 	}
 
 	/** What a run date did: its jobs, and the manifest of its files. */
@@ -130,10 +144,46 @@ public final class DayRun {
 	 */
 	public Reported runAndReport(LocalDate runDate, String inbox, String outbox, double maxRejectRatio, int partitions)
 			throws IOException {
-		List<JobResult> results = run(runDate, inbox, outbox, maxRejectRatio, partitions);
+		return runAndReport(runDate, inbox, outbox, maxRejectRatio, partitions, result -> {
+		});
+	}
+
+	/**
+	 * As above, telling {@code finished} each job's result as it ends. The report is
+	 * written whatever happens (a job that fails or is rejected, a required file missing,
+	 * an error of the run itself), then the run's failure, if any, is thrown.
+	 */
+	public Reported runAndReport(LocalDate runDate, String inbox, String outbox, double maxRejectRatio, int partitions,
+			Consumer<JobResult> finished) throws IOException {
+		List<JobResult> results = new ArrayList<>();
+		try {
+			run(runDate, inbox, outbox, maxRejectRatio, partitions, result -> {
+				results.add(result);
+				finished.accept(result);
+			});
+		}
+		catch (RuntimeException failure) {
+			if (!(failure instanceof InputMissingException)) {
+				results.add(new JobResult("daily", runDate,
+						RunOutcome.of(ExitCode.FAILED, String.valueOf(failure.getMessage())), false,
+						String.valueOf(failure.getMessage())));
+			}
+			try {
+				report(runDate, inbox, outbox, results);
+			}
+			catch (RuntimeException | IOException reportFailed) {
+				failure.addSuppressed(reportFailed);
+			}
+			throw failure;
+		}
+		return new Reported(results, report(runDate, inbox, outbox, results));
+	}
+
+	private Manifest report(LocalDate runDate, String inbox, String outbox, List<JobResult> results)
+			throws IOException {
 		Manifest manifest = Manifest.of(this.jdbc, new Inbox(this.files, inbox), runDate);
 		DayReport.write(this.files, this.jdbc, outbox, runDate, results, manifest);
-		return new Reported(results, manifest);
+		return manifest;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jp.settlementbatch.calendar.Holidays;
 import jp.settlementbatch.support.intake.InboundFile;
+import jp.settlementbatch.support.progress.EmbeddedMetrics.Metric;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,18 +38,34 @@ public final class Manifest {
 
 	private final List<String> attention;
 
+	/** Per file of the date: its rejected lines counted per reason. */
+	private final Map<String, Map<String, Long>> rejectsByReason;
+
+	/** Lines waiting for their account, per file. */
+	private final Map<String, Long> pendingByFile;
+
+	/** The day's reconciliation. */
+	private final ControlTotals controlTotals;
+
+	/** Lines that have waited for their account since an earlier date. */
+	private long pendingOverADay;
+
 	/** An account held for an operator by a ledger job (ledger.md). */
 	public record Held(String accountId, String job, LocalDate heldSince, LocalDate businessDate, String reason) {
 
 	}
 
 	private Manifest(LocalDate runDate, List<Entry> files, List<TakenIn.Untaken> untaken, List<Held> held,
-			List<String> attention) {
+			List<String> attention, Map<String, Map<String, Long>> rejectsByReason, Map<String, Long> pendingByFile,
+			ControlTotals controlTotals) {
+		this.controlTotals = controlTotals;
 		this.runDate = runDate;
 		this.files = files;
 		this.untaken = untaken;
 		this.held = held;
 		this.attention = attention;
+		this.rejectsByReason = rejectsByReason;
+		this.pendingByFile = pendingByFile;
 	}
 
 	public static Manifest of(JdbcTemplate jdbc, Inbox inbox, LocalDate runDate) {
@@ -107,6 +124,32 @@ public final class Manifest {
 					rs.getString(4), true, (Integer) rs.getObject(5), (Integer) rs.getObject(6),
 					(Integer) rs.getObject(7), (Integer) rs.getObject(9), rs.getString(8)));
 		}, runDate, runDate);
+		Map<String, Map<String, Long>> rejectsByReason = new LinkedHashMap<>();
+		jdbc.query("""
+				SELECT f.file_name, r.reason, count(*),
+				       (array_agg(r.line_number ORDER BY r.line_number))[1:10]::text
+				FROM batch.import_reject r
+				JOIN batch.import_file f ON f.file_id = r.file_id
+				WHERE (f.business_date = ? OR f.taken_in_on = ?) AND f.status IN ('ACCEPTED', 'REJECTED')
+				GROUP BY f.file_name, r.reason ORDER BY f.file_name, r.reason""", rs -> {
+			rejectsByReason.computeIfAbsent(rs.getString(1), f -> new LinkedHashMap<>())
+				.put(rs.getString(2), rs.getLong(3));
+			if ("PAN_DETECTED".equals(rs.getString(2))) {
+				String lines = rs.getString(4).replaceAll("[{}]", "").replace(",", ", ");
+				attention.add("Incident: the sender put card numbers in " + rs.getString(1) + ", line"
+						+ (rs.getLong(3) == 1 ? " " : "s ") + lines + (rs.getLong(3) > 10 ? " and more" : "")
+						+ ". The lines were rejected and are kept masked only; tell the security officer and the"
+						+ " sender.");
+			}
+		}, runDate, runDate);
+		Map<String, Long> pendingByFile = new LinkedHashMap<>();
+		long[] pendingOverADay = { 0 };
+		jdbc.query("""
+				SELECT file_name, count(*), count(*) FILTER (WHERE pending_since < ?) FROM report.pending_line
+				WHERE pending_since <= ? GROUP BY file_name ORDER BY file_name""", rs -> {
+			pendingByFile.put(rs.getString(1), rs.getLong(2));
+			pendingOverADay[0] += rs.getLong(3);
+		}, runDate, runDate);
 		for (Entry entry : files) {
 			if ("REJECTED".equals(entry.status())) {
 				attention.add(entry.file() + (entry.late() ? " (late)" : "") + " was rejected (" + entry.reason()
@@ -140,7 +183,12 @@ public final class Manifest {
 		if (held.size() > 10) {
 			attention.add((held.size() - 10) + " more accounts are held: see report.held_account.");
 		}
-		return new Manifest(runDate, files, untaken, held, attention);
+		ControlTotals totals = ControlTotals.of(jdbc, runDate);
+		attention.addAll(totals.attention());
+		Manifest manifest = new Manifest(runDate, files, untaken, held, attention, rejectsByReason, pendingByFile,
+				totals);
+		manifest.pendingOverADay = pendingOverADay[0];
+		return manifest;
 	}
 
 	private static Map<String, Object> latest(JdbcTemplate jdbc, InboundFile kind, String name, LocalDate runDate) {
@@ -179,6 +227,32 @@ public final class Manifest {
 		return this.held;
 	}
 
+	/**
+	 * The day's metrics line (EMF): what needs an operator, whether the control totals
+	 * balance, the lines waiting and the accounts held. The alarms of the day use them.
+	 */
+	public List<Metric> metrics() {
+		List<Metric> metrics = new ArrayList<>();
+		metrics.add(Metric.count("Attention", this.attention.size()));
+		metrics.add(Metric.count("ControlTotalsUnbalanced", this.controlTotals.attention().size()));
+		metrics
+			.add(Metric.count("PendingLines", this.pendingByFile.values().stream().mapToLong(Long::longValue).sum()));
+		metrics.add(Metric.count("PendingLinesOverADay", this.pendingOverADay));
+		metrics.add(Metric.count("AccountsHeldOnDay", this.held.size()));
+		metrics.add(Metric.count("PanIncidents",
+				this.rejectsByReason.values().stream().mapToLong(r -> r.getOrDefault("PAN_DETECTED", 0L)).sum()));
+		return metrics;
+	}
+
+	public ControlTotals controlTotals() {
+		return this.controlTotals;
+	}
+
+	/** Per file: its rejected lines counted per reason. */
+	public Map<String, Map<String, Long>> rejectsByReason() {
+		return this.rejectsByReason;
+	}
+
 	/** One line per thing an operator must act on; empty when all is well. */
 	public List<String> attention() {
 		return this.attention;
@@ -200,6 +274,7 @@ public final class Manifest {
 				file.put("rejected", entry.rejected());
 				file.put("duplicates", entry.duplicates());
 				file.put("pending", entry.pending() == null ? 0 : entry.pending());
+				file.put("rejects_by_reason", this.rejectsByReason.getOrDefault(entry.file(), Map.of()));
 			}
 			if (entry.reason() != null) {
 				file.put("reason", entry.reason());
@@ -229,6 +304,8 @@ public final class Manifest {
 		json.put("files", files);
 		json.put("untaken", untaken);
 		json.put("held_accounts", held);
+		json.put("pending_lines", this.pendingByFile);
+		json.put("control_totals", this.controlTotals.toJson());
 		json.put("attention", this.attention);
 		return json;
 	}
@@ -243,10 +320,22 @@ public final class Manifest {
 									: ", " + entry.pending() + " waiting for their account");
 			lines.add(String.format("  %-28s %-12s%s%s%s", entry.file(), entry.status(), entry.late() ? " (late)" : "",
 					entry.expected() ? "" : " (not expected)", counts));
+			Map<String, Long> reasons = this.rejectsByReason.getOrDefault(entry.file(), Map.of());
+			if (entry.accepted() != null && !reasons.isEmpty()) {
+				lines.add("      rejected: " + reasons.entrySet()
+					.stream()
+					.map(reason -> reason.getKey() + " " + reason.getValue())
+					.collect(java.util.stream.Collectors.joining(", ")));
+			}
 		}
 		for (TakenIn.Untaken file : this.untaken) {
 			lines.add(String.format("  %-28s %-12s %s", file.found().name(), "NOT_TAKEN_IN", file.reason()));
 		}
+		lines.add("  control totals: " + (this.controlTotals.attention().isEmpty()
+				? "balanced (files, what the ledger posted, its movement, the invariant)"
+				: "DO NOT BALANCE, see below"));
+		this.pendingByFile.forEach((file, count) -> lines
+			.add(String.format("  %-28s %d lines waiting for their account (report.pending_line)", file, count)));
 		for (String line : this.attention) {
 			lines.add("  ATTENTION: " + line);
 		}

@@ -17,6 +17,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class LedgerConfiguration {
 
 	@Bean
+	LedgerMeasure ledgerMeasure(DataSource dataSource) {
+		return new LedgerMeasure(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+	}
+
+	@Bean
 	LedgerJobs ledgerJobs(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
 			RunProgress progress, @Value("${settlement.chunk-size:10000}") int chunkSize,

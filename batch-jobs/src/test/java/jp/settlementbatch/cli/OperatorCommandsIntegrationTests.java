@@ -1,5 +1,6 @@
 package jp.settlementbatch.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -53,6 +54,56 @@ class OperatorCommandsIntegrationTests {
 	}
 
 	@Test
+	void executionsWritesOnlyItsAnswerToStdoutAndChecksItsFilters() throws Exception {
+		// given an import that completed, one rejected as a whole, and one whose process
+		// is
+		// gone (STARTED in the metadata, its lock free)
+		String url = TestDatabase.fresh();
+		Cli cli = new Cli(url);
+		cli.run("run", "import-accounts", "--business-date=2026-11-20", "--inbox=" + DAY1, "--outbox=" + this.work);
+		Path bad = Files.createDirectories(this.work.resolve("bad")).resolve("cashflow_20261120.csv");
+		Files.writeString(bad, "H,CF1,2026-11-20,PROC,2026-11-20T01:00:00+09:00\nT,9,0\n");
+		assertThat(cli
+			.run("run", "import-cash-flows", "--business-date=2026-11-20", "--input=" + bad, "--outbox=" + this.work)
+			.exitCode()).isEqualTo(3);
+		cli.run("run", "import-repayments", "--business-date=2026-11-20", "--inbox=" + DAY1, "--outbox=" + this.work);
+		long dead = Snapshot.jdbc(url).queryForObject("""
+				UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
+				WHERE job_execution_id = (SELECT max(job_execution_id) FROM batch.batch_job_execution)
+				RETURNING job_execution_id""", Long.class);
+
+		// when a script reads --json: stdout is JSON lines and nothing else (logs to
+		// stderr)
+		Cli.Apart all = cli.runApart("executions", "--json", "--log-format=json");
+		assertThat(all.exitCode()).isZero();
+		List<JsonNode> rows = all.stdout().lines().map(l -> read(l)).toList();
+		assertThat(rows).hasSize(3);
+		assertThat(all.stderr()).contains("\"event\":\"database\"");
+		assertThat(rows).filteredOn(row -> row.get("job_execution_id").asLong() == dead)
+			.singleElement()
+			.satisfies(row -> assertThat(row.get("dead").asBoolean()).isTrue())
+			.satisfies(row -> assertThat(row.get("exit_message").asText()).contains("run restart " + dead));
+
+		// statuses in any case, REJECTED among them; dates in both forms
+		assertThat(cli.runApart("executions", "--json", "--status=rejected").stdout().lines()).singleElement()
+			.asString()
+			.contains("\"job_name\":\"import-cash-flows\"");
+		assertThat(cli.runApart("executions", "--json", "--status=COMPLETED").stdout().lines()).hasSize(1);
+		assertThat(cli.runApart("executions", "--json", "--business-date=20261120").stdout().lines()).hasSize(3);
+		assertThat(cli.runApart("executions", "--json", "--business-date=2026-11-21").stdout()).isEmpty();
+		Cli.Apart table = cli.runApart("executions", "--log-format=text");
+		assertThat(table.stdout()).contains("REJECTED").contains("DEAD").contains("run restart " + dead);
+		assertThat(table.stderr()).startsWith("Database: ");
+
+		// and a filter it cannot answer is a usage error, not an empty answer
+		for (String wrong : new String[] { "--job=import-cashflows", "--status=DONE", "--business-date=2026-13-01" }) {
+			Cli.Apart refused = cli.runApart("executions", wrong, "--log-format=text");
+			assertThat(refused.exitCode()).as(wrong).isEqualTo(2);
+			assertThat(refused.stdout()).as(wrong).isEmpty();
+		}
+	}
+
+	@Test
 	void restartAndAbandonRefuseWhatTheyCannotDoAndSayWhy() {
 		// given a completed execution
 		String url = TestDatabase.fresh();
@@ -88,16 +139,25 @@ class OperatorCommandsIntegrationTests {
 		// when the operator abandons it
 		Cli.Result abandon = cli.run("abandon", String.valueOf(id));
 
-		// then it is ABANDONED, and running the same input again is refused rather than
-		// resumed
+		// then it is ABANDONED, never resumed: the same bytes again are a new import,
+		// which
+		// finds them already accepted for the day and takes nothing in
 		assertThat(abandon.exitCode()).as(abandon.output()).isZero();
 		assertThat(jdbc.queryForObject("SELECT status FROM batch.batch_job_execution WHERE job_execution_id = ?",
 				String.class, id))
 			.isEqualTo("ABANDONED");
 		Cli.Result again = cli.run("run", "import-accounts", "--business-date=2026-11-20", "--inbox=" + DAY1,
 				"--outbox=" + this.work);
-		assertThat(again.exitCode()).isEqualTo(3);
-		assertThat(again.output()).contains("abandoned by an operator");
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(jdbc.queryForList("SELECT status FROM batch.import_file ORDER BY file_id", String.class))
+			.containsExactly("ACCEPTED", "DUPLICATE");
+		assertThat(jdbc.queryForObject(
+				"SELECT exit_message FROM batch.batch_job_execution ORDER BY job_execution_id" + " DESC LIMIT 1",
+				String.class))
+			.contains("accounts_20261120.csv is the same bytes as the file already accepted");
+		assertThat(jdbc.queryForObject("SELECT status FROM batch.batch_job_execution WHERE job_execution_id = ?",
+				String.class, id))
+			.isEqualTo("ABANDONED");
 	}
 
 	private static JsonNode read(String line) {

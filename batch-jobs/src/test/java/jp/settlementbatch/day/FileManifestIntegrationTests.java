@@ -70,6 +70,8 @@ class FileManifestIntegrationTests {
 			.containsExactly(
 					"repayment_20261124.csv is missing: it is expected on 2026-11-24 (business days). "
 							+ "Ask its sender; the next run takes it in when it comes.",
+					"Incident: the sender put card numbers in cashflow_20261124.csv, line 2502. The lines were "
+							+ "rejected and are kept masked only; tell the security officer and the sender.",
 					"applications_20261124.csv was rejected (TRAILER_COUNT_MISMATCH): see report.import_reject and "
 							+ "the outbox rejects/ folder, then ask its sender for a corrected file.");
 

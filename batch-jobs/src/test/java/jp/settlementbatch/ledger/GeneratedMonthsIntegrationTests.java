@@ -113,6 +113,24 @@ class GeneratedMonthsIntegrationTests {
 				String.class, (Object) month.goodPayers().toArray(String[]::new)))
 			.as("late charges posted to members who paid on time and not given back")
 			.isEmpty();
+		// and every day's control totals balanced: each file's trailer against its lines,
+		// the journal against the accepted lines, the ledger's movement against its
+		// journal
+		try (java.util.stream.Stream<Path> reports = Files.list(this.work.resolve("out/reports"))) {
+			List<String> unbalanced = new ArrayList<>();
+			List<Path> days = reports.toList();
+			assertThat(days).hasSizeGreaterThanOrEqualTo(DAYS);
+			for (Path report : days) {
+				com.fasterxml.jackson.databind.JsonNode totals = new com.fasterxml.jackson.databind.ObjectMapper()
+					.readTree(report.toFile())
+					.path("manifest")
+					.path("control_totals");
+				if (!totals.path("balanced").asBoolean()) {
+					unbalanced.add(report.getFileName() + " " + totals);
+				}
+			}
+			assertThat(unbalanced).as("days whose control totals do not balance").isEmpty();
+		}
 		// what was covered
 		assertThat(month.statementsPaidOnTime).as("statements paid by good payers").isGreaterThan(10);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM card.daily_accrual WHERE catch_up", Long.class))

@@ -1,8 +1,16 @@
 package jp.settlementbatch.support.batch;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.progress.JobMeasure;
 import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.configuration.JobRegistry;
@@ -35,9 +43,32 @@ class BatchInfrastructureConfiguration {
 		return FileStore.fromEnvironment(kmsKeyId);
 	}
 
+	/**
+	 * Progress and metrics: on a terminal, progress lines; otherwise log events, and one
+	 * metrics line (CloudWatch EMF) per job on stdout.
+	 */
 	@Bean
-	RunProgress runProgress(@Value("${settlement.progress:log}") String progress) {
-		return new RunProgress("terminal".equals(progress) ? System.err : null);
+	RunProgress runProgress(@Value("${settlement.progress:log}") String progress, List<JobMeasure> measures) {
+		boolean terminal = "terminal".equals(progress);
+		return new RunProgress(terminal ? System.err : null, measures, terminal ? null : System.out);
+	}
+
+	/**
+	 * Spring Batch's observations (job, step and item timers under {@code spring.batch})
+	 * into a meter registry: Boot's batch observation post-processor sets this registry
+	 * on every job and step. The registry is in-process; the metrics CloudWatch alarms on
+	 * are the EMF lines of {@link RunProgress}.
+	 */
+	@Bean
+	MeterRegistry meterRegistry() {
+		return new SimpleMeterRegistry();
+	}
+
+	@Bean
+	ObservationRegistry observationRegistry(MeterRegistry meterRegistry) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+		return registry;
 	}
 
 	@Bean

@@ -100,6 +100,26 @@ public class JobRuns {
 	}
 
 	/**
+	 * Whether a process holds the lock of the execution's job instance: a STARTED
+	 * execution whose lock is free has no process left (killed, a lost task), and the
+	 * next run or restart recovers it. Reads {@code pg_locks} and takes no lock itself.
+	 */
+	public boolean alive(long executionId) {
+		JobExecution execution = execution(executionId);
+		if (execution == null) {
+			return false;
+		}
+		String key = lockKey(execution.getJobInstance().getJobName(), execution.getJobParameters());
+		Boolean held = new org.springframework.jdbc.core.JdbcTemplate(this.dataSource).queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM pg_locks l
+				               WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+				                 AND l.classid::bigint = ((h.k >> 32) & 4294967295)
+				                 AND l.objid::bigint = (h.k & 4294967295))
+				FROM (SELECT hashtextextended(?, 0) AS k) h""", Boolean.class, key);
+		return Boolean.TRUE.equals(held);
+	}
+
+	/**
 	 * The operator's restart of an execution (its instance's latest execution is
 	 * resumed).
 	 */

@@ -172,11 +172,13 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 				// The trailer's total covers every D record, even one whose line is
 				// rejected.
 				String[] money = fields != null ? fields : raw.split(",", -1);
+				BigInteger amount = BigInteger.ZERO;
 				if (this.moneyField > 0 && money.length > this.moneyField) {
-					this.state.amountTotal = this.state.amountTotal.add(integerOrZero(money[this.moneyField]));
+					amount = integerOrZero(money[this.moneyField]);
+					this.state.amountTotal = this.state.amountTotal.add(amount);
 				}
 				return new RecordLine(lineNumber,
-						raw != null ? RawLine.of(raw) : RawLine.ofUtf8(this.lines.lineBytes()), fields, false);
+						raw != null ? RawLine.of(raw) : RawLine.ofUtf8(this.lines.lineBytes()), fields, false, amount);
 			}
 			return null;
 		}
@@ -204,7 +206,7 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 			return null;
 		}
 		this.state.details++;
-		return new RecordLine(lineNumber, kept, null, true);
+		return new RecordLine(lineNumber, kept, null, true, BigInteger.ZERO);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package jp.settlementbatch.support.intake;
 
+import java.math.BigInteger;
+
 import jp.settlementbatch.support.csv.RawLine;
 
 /**
@@ -8,19 +10,24 @@ import jp.settlementbatch.support.csv.RawLine;
  * raw line either way (a line can still be turned away by its key when it is written). A
  * line whose account is not in the card master yet is taken in as pending (files.md).
  */
-record CheckedLine(int lineNumber, Object[] values, byte[] encoded, String reason, RawLine raw, boolean pending) {
+record CheckedLine(int lineNumber, Object[] values, byte[] encoded, String reason, RawLine raw, boolean pending,
+		BigInteger amount) {
 
-	static CheckedLine accepted(int lineNumber, Object[] values, RawLine raw, boolean pending) {
-		return new CheckedLine(lineNumber, values, null, null, raw, pending);
+	static CheckedLine accepted(int lineNumber, Object[] values, RawLine raw, boolean pending, BigInteger amount) {
+		return new CheckedLine(lineNumber, values, null, null, raw, pending, amount);
 	}
 
 	/** An accepted line whose table row is encoded for a binary COPY. */
-	static CheckedLine encoded(int lineNumber, byte[] encoded, RawLine raw, boolean pending) {
-		return new CheckedLine(lineNumber, null, encoded, null, raw, pending);
+	static CheckedLine encoded(int lineNumber, byte[] encoded, RawLine raw, boolean pending, BigInteger amount) {
+		return new CheckedLine(lineNumber, null, encoded, null, raw, pending, amount);
 	}
 
-	static CheckedLine rejected(int lineNumber, String reason, RawLine raw) {
-		return new CheckedLine(lineNumber, null, null, reason, raw, false);
+	/**
+	 * A rejected line, with its amount as the trailer's total counted it (the control
+	 * totals add it back).
+	 */
+	static CheckedLine rejected(int lineNumber, String reason, RawLine raw, BigInteger amount) {
+		return new CheckedLine(lineNumber, null, null, reason, raw, false, amount);
 	}
 
 	boolean isAccepted() {

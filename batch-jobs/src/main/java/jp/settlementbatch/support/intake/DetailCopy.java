@@ -48,7 +48,7 @@ final class DetailCopy {
 	}
 
 	/** What the chunk came to: lines rejected by the key, and duplicates skipped. */
-	record Outcome(List<CheckedLine> rejected, long duplicates) {
+	record Outcome(List<CheckedLine> rejected, long duplicates, java.math.BigInteger duplicateAmount) {
 
 	}
 
@@ -135,7 +135,7 @@ final class DetailCopy {
 				if (savepoint != null) {
 					connection.releaseSavepoint(savepoint);
 				}
-				return new Outcome(List.of(), 0);
+				return new Outcome(List.of(), 0, java.math.BigInteger.ZERO);
 			}
 			if (savepoint == null || !isUniqueViolation(failed)) {
 				throw failed instanceof RuntimeException runtime ? runtime
@@ -180,6 +180,7 @@ final class DetailCopy {
 		lines.forEach(line -> byNumber.put(line.lineNumber(), line));
 		List<CheckedLine> rejected = new ArrayList<>();
 		long[] duplicates = { 0 };
+		java.math.BigInteger[] duplicateAmount = { java.math.BigInteger.ZERO };
 		jdbc.query(sql, rs -> {
 			int lineNumber = rs.getInt(1);
 			if (!rs.getBoolean(2)) {
@@ -188,15 +189,16 @@ final class DetailCopy {
 						+ "). Run that import again to its end, or abandon it (settlement-batch executions, then "
 						+ "settlement-batch abandon <executionId>); then run this one again.");
 			}
+			CheckedLine line = byNumber.get(lineNumber);
 			if (rs.getBoolean(3)) {
 				duplicates[0]++;
+				duplicateAmount[0] = duplicateAmount[0].add(line.amount());
 			}
 			else {
-				CheckedLine line = byNumber.get(lineNumber);
-				rejected.add(CheckedLine.rejected(lineNumber, "DUPLICATE_TRANSACTION", line.raw()));
+				rejected.add(CheckedLine.rejected(lineNumber, "DUPLICATE_TRANSACTION", line.raw(), line.amount()));
 			}
 		});
-		return new Outcome(rejected, duplicates[0]);
+		return new Outcome(rejected, duplicates[0], duplicateAmount[0]);
 	}
 
 	/**

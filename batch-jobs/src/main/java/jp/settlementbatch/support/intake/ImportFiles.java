@@ -15,7 +15,7 @@ public class ImportFiles {
 	/** A registered file. */
 	public record ImportFile(long fileId, String fileName, String fileType, LocalDate businessDate, String sha256,
 			String status, String rejectReason, Integer detailCount, Integer acceptedCount, Integer rejectedCount,
-			Integer duplicateCount) {
+			Integer duplicateCount, Integer pendingCount) {
 
 		public boolean loading() {
 			return "LOADING".equals(this.status);
@@ -25,7 +25,7 @@ public class ImportFiles {
 
 	private static final String SELECT = """
 			SELECT file_id, file_name, file_type, business_date, sha256, status, reject_reason,
-			       detail_count, accepted_count, rejected_count, duplicate_count
+			       detail_count, accepted_count, rejected_count, duplicate_count, pending_count
 			FROM batch.import_file
 			""";
 
@@ -88,6 +88,20 @@ public class ImportFiles {
 			.single();
 	}
 
+	/**
+	 * The same bytes as a file already accepted for the day, brought again by a new
+	 * import (after an operator re-opened or abandoned an earlier one): nothing to take
+	 * in.
+	 */
+	public void duplicate(long fileId) {
+		this.jdbc.sql("""
+				UPDATE batch.import_file
+				SET status = 'DUPLICATE', detail_count = 0, accepted_count = 0, rejected_count = 0,
+				    duplicate_count = 0, pending_count = 0, decided_at = now()
+				WHERE file_id = ?
+				""").param(fileId).update();
+	}
+
 	public void reject(long fileId, FileRejection reason, long details, long rejected, long duplicates,
 			java.math.BigInteger amountTotal) {
 		this.jdbc.sql("""
@@ -101,14 +115,15 @@ public class ImportFiles {
 	}
 
 	public void accept(long fileId, long details, long accepted, long rejected, long duplicates, long pending,
-			java.math.BigInteger amountTotal) {
+			java.math.BigInteger amountTotal, java.math.BigInteger duplicateAmount) {
 		this.jdbc.sql("""
 				UPDATE batch.import_file
 				SET status = 'ACCEPTED', detail_count = ?, accepted_count = ?, rejected_count = ?,
-				    duplicate_count = ?, pending_count = ?, amount_total = ?, decided_at = now()
+				    duplicate_count = ?, pending_count = ?, amount_total = ?, duplicate_amount = ?, decided_at = now()
 				WHERE file_id = ?
 				""")
-			.params(details, accepted, rejected, duplicates, pending, new java.math.BigDecimal(amountTotal), fileId)
+			.params(details, accepted, rejected, duplicates, pending, new java.math.BigDecimal(amountTotal),
+					new java.math.BigDecimal(duplicateAmount), fileId)
 			.update();
 	}
 

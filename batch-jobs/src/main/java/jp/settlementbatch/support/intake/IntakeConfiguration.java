@@ -17,6 +17,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class IntakeConfiguration {
 
 	@Bean
+	IntakeMeasure intakeMeasure(DataSource dataSource) {
+		return new IntakeMeasure(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+	}
+
+	@Bean
 	IntakeJobs intakeJobs(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
 			FileStore files, @Value("${settlement.intake.chunk-size:50000}") int chunkSize, RunProgress progress) {

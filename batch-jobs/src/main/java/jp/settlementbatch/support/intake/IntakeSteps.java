@@ -1,5 +1,7 @@
 package jp.settlementbatch.support.intake;
 
+import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -128,7 +130,10 @@ public final class IntakeSteps {
 				input.get().sha256(), input.get().object().size(), input.get().object().uri(),
 				input.get().object().version(), instanceId);
 		Optional<ImportFile> accepted = files.accepted(this.kind.fileType(), businessDate);
-		if (accepted.isPresent() && !accepted.get().sha256().equals(input.get().sha256())) {
+		if (accepted.isPresent() && accepted.get().sha256().equals(input.get().sha256())) {
+			files.duplicate(fileId);
+		}
+		else if (accepted.isPresent()) {
 			files.reject(fileId, FileRejection.CONFLICTING_FILE, 0, 0, 0, java.math.BigInteger.ZERO);
 		}
 	}
@@ -153,9 +158,17 @@ public final class IntakeSteps {
 			rejection = FileRejection.NOT_UTF8;
 		}
 		long duplicates = load.getExecutionContext().getLong(LoadTasklet.DUPLICATES, 0L);
+		BigInteger duplicateAmount = new BigInteger(
+				load.getExecutionContext().getString(LoadTasklet.DUPLICATE_AMOUNT, "0"));
 		if (rejection == null && !this.kind.settleSql().isBlank()) {
 			runStatements(this.kind.settleSql(), file.fileId(), businessDate);
 			moveDatabaseRejects(file, parameters);
+			if (this.kind.columnNames().contains("amount")) {
+				String sum = "SELECT coalesce(sum(amount), 0) FROM " + this.kind.table()
+						+ " WHERE file_id = ? AND reject_reason = ?";
+				duplicateAmount = duplicateAmount
+					.add(jdbc.queryForObject(sum, BigDecimal.class, file.fileId(), DUPLICATE).toBigInteger());
+			}
 			duplicates += jdbc.update("DELETE FROM " + this.kind.table() + " WHERE file_id = ? AND reject_reason = ?",
 					file.fileId(), DUPLICATE);
 		}
@@ -189,7 +202,7 @@ public final class IntakeSteps {
 		long pending = (this.kind.accounts() == FileKind.Accounts.ANY) ? 0
 				: this.context.pendingLines().count(this.kind.table(), file.fileId());
 		files.accept(file.fileId(), read.details(), read.details() - rejected - duplicates - pending, rejected,
-				duplicates, pending, read.amountTotal());
+				duplicates, pending, read.amountTotal(), duplicateAmount);
 	}
 
 	private void runStatements(String script, long fileId, LocalDate businessDate) {
@@ -233,14 +246,15 @@ public final class IntakeSteps {
 			while (!wanted.isEmpty() && (line = reader.read()) != null) {
 				if (wanted.remove(line.lineNumber())) {
 					rows.add(new Object[] { file.fileId(), line.lineNumber(), reasons.get(line.lineNumber()),
-							line.rawLine().masked() });
+							line.rawLine().masked(), new BigDecimal(line.amount()) });
 				}
 			}
 		}
 		finally {
 			reader.close();
 		}
-		jdbc.batchUpdate("INSERT INTO batch.import_reject (file_id, line_number, reason, raw_line) VALUES (?, ?, ?, ?)",
+		jdbc.batchUpdate(
+				"INSERT INTO batch.import_reject (file_id, line_number, reason, raw_line, amount) VALUES (?, ?, ?, ?, ?)",
 				rows);
 		jdbc.update(
 				"DELETE FROM " + this.kind.table()
@@ -287,6 +301,14 @@ public final class IntakeSteps {
 
 	static ExitStatus verdict(List<ImportFile> files) {
 		List<ImportFile> rejected = files.stream().filter(f -> "REJECTED".equals(f.status())).toList();
+		List<ImportFile> again = files.stream().filter(f -> DUPLICATE.equals(f.status())).toList();
+		if (rejected.isEmpty() && !again.isEmpty()) {
+			return new ExitStatus("COMPLETED",
+					again.stream()
+						.map(f -> f.fileName() + " is the same bytes as the file already accepted for "
+								+ f.businessDate() + ": nothing to take in.")
+						.collect(java.util.stream.Collectors.joining(" ")));
+		}
 		if (rejected.isEmpty()) {
 			return ExitStatus.COMPLETED;
 		}

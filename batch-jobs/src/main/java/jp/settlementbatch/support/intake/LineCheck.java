@@ -38,13 +38,13 @@ final class LineCheck {
 		int number = line.lineNumber();
 		RawLine raw = line.rawLine();
 		if (line.tooLong()) {
-			return CheckedLine.rejected(number, "LINE_TOO_LONG", raw);
+			return CheckedLine.rejected(number, "LINE_TOO_LONG", raw, line.amount());
 		}
 		if (line.malformed() ? raw.containsPan() : PanGuard.containsPan(line.fields())) {
-			return CheckedLine.rejected(number, "PAN_DETECTED", raw);
+			return CheckedLine.rejected(number, "PAN_DETECTED", raw, line.amount());
 		}
 		if (line.malformed() || line.fields().length != this.kind.fieldCount() || !"D".equals(line.fields()[0])) {
-			return CheckedLine.rejected(number, "MALFORMED", raw);
+			return CheckedLine.rejected(number, "MALFORMED", raw, line.amount());
 		}
 		try {
 			Object[] values = this.kind.values(this.kind.check(line.fields(), this.businessDate));
@@ -54,15 +54,15 @@ final class LineCheck {
 				// a line whose account is not in the card master yet waits for it
 				pending = "UNKNOWN_ACCOUNT".equals(reason);
 				if (reason != null && !pending) {
-					return CheckedLine.rejected(number, reason, raw);
+					return CheckedLine.rejected(number, reason, raw, line.amount());
 				}
 			}
 			byte[] encoded = this.encoder.encode(number, values);
-			return encoded != null ? CheckedLine.encoded(number, encoded, raw, pending)
-					: CheckedLine.accepted(number, values, raw, pending);
+			return encoded != null ? CheckedLine.encoded(number, encoded, raw, pending, line.amount())
+					: CheckedLine.accepted(number, values, raw, pending, line.amount());
 		}
 		catch (LineRejected ex) {
-			return CheckedLine.rejected(number, ex.reason(), raw);
+			return CheckedLine.rejected(number, ex.reason(), raw, line.amount());
 		}
 	}
 

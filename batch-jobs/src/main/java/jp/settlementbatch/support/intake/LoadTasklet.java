@@ -43,6 +43,9 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 	/** Execution-context key of the number of duplicate lines skipped so far. */
 	static final String DUPLICATES = "intake.duplicates";
 
+	/** Execution-context key of what the duplicate lines skipped so far amounted to. */
+	static final String DUPLICATE_AMOUNT = "intake.duplicate_amount";
+
 	private final FileKind kind;
 
 	private final String prefix;
@@ -62,6 +65,8 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 	private ReadAhead readAhead;
 
 	private long duplicates;
+
+	private java.math.BigInteger duplicateAmount = java.math.BigInteger.ZERO;
 
 	LoadTasklet(FileKind kind, String prefix, IntakeContext context) {
 		this.kind = kind;
@@ -94,6 +99,7 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 		if (this.reader != null) {
 			this.readAhead = new ReadAhead(this.reader, this.check, context, this.context.chunkSize());
 			this.duplicates = context.getLong(DUPLICATES, 0L);
+			this.duplicateAmount = new java.math.BigInteger(context.getString(DUPLICATE_AMOUNT, "0"));
 		}
 	}
 
@@ -129,13 +135,14 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 			DetailCopy.Outcome outcome = this.details.write(this.fileId, accepted);
 			rejected.addAll(outcome.rejected());
 			this.duplicates += outcome.duplicates();
+			this.duplicateAmount = this.duplicateAmount.add(outcome.duplicateAmount());
 			this.context.pendingLines().wait(this.kind, this.fileId, this.businessDate, accepted);
 		}
 		if (!rejected.isEmpty()) {
 			PgCopy rejects = PgCopy.into(this.context.dataSource(), "batch.import_reject",
-					"file_id, line_number, reason, raw_line");
+					"file_id, line_number, reason, raw_line, amount");
 			for (CheckedLine line : rejected) {
-				rejects.row(this.fileId, line.lineNumber(), line.reason(), line.maskedRaw());
+				rejects.row(this.fileId, line.lineNumber(), line.reason(), line.maskedRaw(), line.amount());
 			}
 			rejects.finish();
 		}
@@ -148,6 +155,7 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 		if (this.readAhead != null) {
 			this.readAhead.update(context);
 			context.putLong(DUPLICATES, this.duplicates);
+			context.putString(DUPLICATE_AMOUNT, this.duplicateAmount.toString());
 		}
 	}
 

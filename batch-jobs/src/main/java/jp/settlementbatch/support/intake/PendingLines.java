@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class PendingLines {
 
 	/** The two kinds whose lines may wait, by table. */
-	private static final Map<String, String> TABLES = Map.of("CASH_FLOWS", "payment.cash_flow", "REPAYMENTS",
+	static final Map<String, String> TABLES = Map.of("CASH_FLOWS", "payment.cash_flow", "REPAYMENTS",
 			"repayment.repayment");
 
 	/** A pending line turned away at last, for its reject file. */
@@ -144,8 +144,8 @@ public final class PendingLines {
 			Long[] files = lines.stream().map(l -> l[0]).toArray(Long[]::new);
 			Integer[] numbers = lines.stream().map(l -> (int) l[1]).toArray(Integer[]::new);
 			expired.addAll(this.jdbc.query("""
-					INSERT INTO batch.import_reject (file_id, line_number, reason, raw_line)
-					SELECT p.file_id, p.line_number, l.reject_reason, p.raw_line
+					INSERT INTO batch.import_reject (file_id, line_number, reason, raw_line, amount)
+					SELECT p.file_id, p.line_number, l.reject_reason, p.raw_line, l.amount
 					FROM unnest(CAST(? AS BIGINT[]), CAST(? AS INTEGER[])) AS x(file_id, line_number)
 					JOIN batch.import_pending p ON p.file_id = x.file_id AND p.line_number = x.line_number
 					JOIN %s l ON l.file_id = x.file_id AND l.line_number = x.line_number

@@ -4,6 +4,10 @@ import jp.settlementbatch.support.csv.PanGuard;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -49,11 +53,33 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 
 	private long lastReport;
 
+	/** The context the command set, restored when the job ends (daily runs many). */
+	private String[] outerContext;
+
+	private static final String[] JOB_CONTEXT = { LogContext.JOB, LogContext.BUSINESS_DATE, LogContext.PARTITION,
+			LogContext.JOB_EXECUTION_ID };
+
+	private final List<JobMeasure> measures;
+
+	private final PrintStream metrics;
+
 	/**
 	 * @param terminal where progress lines go for a person, or null for log events only
 	 */
 	public RunProgress(PrintStream terminal) {
+		this(terminal, List.of(), null);
+	}
+
+	/**
+	 * @param terminal where progress lines go for a person, or null for log events only
+	 * @param measures what the job families add to a job's metrics
+	 * @param metrics where each job's metrics line goes when it ends (stdout in the
+	 * cloud), or null for none
+	 */
+	public RunProgress(PrintStream terminal, List<JobMeasure> measures, PrintStream metrics) {
 		this.terminal = terminal;
+		this.measures = measures;
+		this.metrics = metrics;
 	}
 
 	public Optional<JobExecution> current() {
@@ -78,28 +104,88 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		this.current = jobExecution;
-		jobEvent("job_started", jobExecution).log("Job {} started (execution {})",
-				jobExecution.getJobInstance().getJobName(), jobExecution.getId());
+		this.outerContext = new String[JOB_CONTEXT.length];
+		for (int i = 0; i < JOB_CONTEXT.length; i++) {
+			this.outerContext[i] = LogContext.get(JOB_CONTEXT[i]);
+		}
+		java.time.LocalDate businessDate = jobExecution.getJobParameters().getLocalDate("business.date");
+		LogContext.put(LogContext.JOB, jobExecution.getJobInstance().getJobName());
+		LogContext.put(LogContext.BUSINESS_DATE, businessDate == null ? this.outerContext[1] : businessDate.toString());
+		LogContext.put(LogContext.PARTITION, jobExecution.getJobParameters().getString("partition"));
+		LogContext.put(LogContext.JOB_EXECUTION_ID, String.valueOf(jobExecution.getId()));
+		jobEvent("job_started").log("Job {} started (execution {})", jobExecution.getJobInstance().getJobName(),
+				jobExecution.getId());
 	}
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
 		this.current = null;
-		jobEvent("job_finished", jobExecution).addKeyValue("status", jobExecution.getStatus().name())
+		jobEvent("job_finished").addKeyValue("status", jobExecution.getStatus().name())
 			.addKeyValue("exit_code", jobExecution.getExitStatus().getExitCode())
 			.log("Job {} ended {}", jobExecution.getJobInstance().getJobName(), jobExecution.getStatus());
+		if (this.metrics != null) {
+			emitMetrics(jobExecution);
+		}
+		if (this.outerContext != null) {
+			for (int i = 0; i < JOB_CONTEXT.length; i++) {
+				LogContext.put(JOB_CONTEXT[i], this.outerContext[i]);
+			}
+		}
 	}
 
-	private static LoggingEventBuilder jobEvent(String event, JobExecution jobExecution) {
-		return log.atInfo()
-			.addKeyValue("event", event)
-			.addKeyValue("job", jobExecution.getJobInstance().getJobName())
-			.addKeyValue("job_execution_id", jobExecution.getId());
+	/**
+	 * The job's metrics line (EMF), whatever its status: duration and items of every job,
+	 * and what its family's {@link JobMeasure} adds. A measure that cannot be taken (the
+	 * database gone) is left out; the line still goes.
+	 */
+	private void emitMetrics(JobExecution execution) {
+		List<EmbeddedMetrics.Metric> metrics = new ArrayList<>();
+		java.time.LocalDateTime started = execution.getStartTime();
+		metrics.add(EmbeddedMetrics.Metric.seconds("Duration",
+				started == null ? 0 : Duration.between(started, java.time.LocalDateTime.now()).toMillis() / 1000.0));
+		long read = 0;
+		long written = 0;
+		long filtered = 0;
+		long skipped = 0;
+		for (StepExecution step : execution.getStepExecutions()) {
+			read += step.getReadCount();
+			written += step.getWriteCount();
+			filtered += step.getFilterCount();
+			skipped += step.getSkipCount();
+		}
+		metrics.add(EmbeddedMetrics.Metric.count("ItemsRead", read));
+		metrics.add(EmbeddedMetrics.Metric.count("ItemsWritten", written));
+		metrics.add(EmbeddedMetrics.Metric.count("ItemsFiltered", filtered));
+		metrics.add(EmbeddedMetrics.Metric.count("ItemsSkipped", skipped));
+		boolean rejected = "REJECTED".equals(execution.getExitStatus().getExitCode());
+		metrics.add(EmbeddedMetrics.Metric.count("Failed",
+				execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED ? 0 : 1));
+		metrics.add(EmbeddedMetrics.Metric.count("Rejected", rejected ? 1 : 0));
+		for (JobMeasure measure : this.measures) {
+			try {
+				metrics.addAll(measure.measure(execution));
+			}
+			catch (RuntimeException ex) {
+				log.atWarn()
+					.addKeyValue("event", "metrics_incomplete")
+					.log("Some metrics of this job could not be measured: {}", ex.getMessage());
+			}
+		}
+		Map<String, String> dimensions = new LinkedHashMap<>();
+		dimensions.put("job", execution.getJobInstance().getJobName());
+		dimensions.put("status", rejected ? "REJECTED" : execution.getStatus().name());
+		EmbeddedMetrics.emit(this.metrics, dimensions, metrics);
+	}
+
+	/** A job's event: its job, date and execution are in the {@link LogContext}. */
+	private static LoggingEventBuilder jobEvent(String event) {
+		return log.atInfo().addKeyValue("event", event);
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.step = stepExecution;
+		LogContext.put(LogContext.STEP, stepExecution.getStepName());
 		this.stepStarted = System.nanoTime();
 		this.lastReport = this.stepStarted;
 		stopIfRequested(stepExecution);
@@ -185,6 +271,7 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		report(true);
 		this.step = null;
+		LogContext.put(LogContext.STEP, null);
 		return null;
 	}
 
@@ -213,7 +300,6 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 		else {
 			log.atInfo()
 				.addKeyValue("event", done ? "step_finished" : "step_progress")
-				.addKeyValue("step", s.getStepName())
 				.addKeyValue("read", s.getReadCount())
 				.addKeyValue("written", s.getWriteCount())
 				.addKeyValue("rows_per_second", rate)

@@ -414,7 +414,7 @@ class ImportIntegrationTests {
 		Object[] values = { transactionId, "1000000001", "PURCHASE", 1200L, "JPY",
 				java.time.Instant.parse("2026-11-20T01:00:00Z"), java.time.LocalDate.of(2026, 11, 20), "ローソン", "5411",
 				"1111", null };
-		return CheckedLine.encoded(lineNumber, rows.encode(lineNumber, values), null, false);
+		return CheckedLine.encoded(lineNumber, rows.encode(lineNumber, values), null, false, java.math.BigInteger.ZERO);
 	}
 
 	@Test

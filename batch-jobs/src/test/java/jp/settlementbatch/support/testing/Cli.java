@@ -61,6 +61,33 @@ public final class Cli {
 		return new Result(code, output);
 	}
 
+	/** What a run wrote to stdout and to stderr, apart. */
+	public record Apart(int exitCode, String stdout, String stderr) {
+	}
+
+	/** As {@link #run}, keeping stdout and stderr apart (for what scripts read). */
+	public synchronized Apart runApart(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		if (this.dbUrl != null) {
+			all.add("--db-url=" + this.dbUrl);
+		}
+		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+		int code;
+		try {
+			code = SettlementBatchCommand.execute(all.toArray(String[]::new));
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+		return new Apart(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+	}
+
 	/** Everything every run of this instance printed (logs included), for leak scans. */
 	public String allOutput() {
 		return this.allOutput.toString();

@@ -83,7 +83,7 @@ public final class DayReport {
 					job.put("status",
 							"REJECTED".equals(rs.getString("exit_code")) ? "REJECTED" : rs.getString("status"));
 					job.put("exit_status", rs.getString("exit_code"));
-					job.put("message", rs.getString("exit_message"));
+					job.put("message", said(rs.getString("exit_message")));
 					job.put("job_execution_id", rs.getLong("job_execution_id"));
 					job.put("read", rs.getLong("read_count"));
 					job.put("written", rs.getLong("write_count"));
@@ -98,6 +98,24 @@ public final class DayReport {
 					jobs.add(job);
 				}, runDate.toString());
 		return jobs;
+	}
+
+	/**
+	 * What an exit message says, in one line: a failure's root cause (the last "Caused
+	 * by") rather than the framework's trace.
+	 */
+	static String said(String exitMessage) {
+		if (exitMessage == null || exitMessage.isBlank()) {
+			return exitMessage;
+		}
+		List<String> lines = exitMessage.lines().toList();
+		String cause = null;
+		for (String line : lines) {
+			if (line.startsWith("Caused by: ")) {
+				cause = line.substring("Caused by: ".length());
+			}
+		}
+		return cause != null ? cause : lines.get(0);
 	}
 
 	private static List<Map<String, Object>> files(JdbcTemplate jdbc, long jobInstanceId) {

@@ -105,6 +105,8 @@ class DayOutcomesIntegrationTests {
 		JsonNode recorded = report("20261124");
 		assertThat(jobs(recorded)).contains("update-statements COMPLETED", "update-repayments FAILED")
 			.doesNotContain("accrue-interest COMPLETED");
+		JsonNode failed = recorded.path("jobs").get(recorded.path("jobs").size() - 1);
+		assertThat(failed.path("message").asText()).contains("allocation").doesNotContain("\tat ");
 		// the ledger did not post the day's repayments: the control totals say so
 		assertThat(recorded.path("manifest").path("attention").toString())
 			.contains("The ledger's journal of REPAYMENT on 2026-11-24 is ¥0");

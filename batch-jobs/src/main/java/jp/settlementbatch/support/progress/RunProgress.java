@@ -120,6 +120,19 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	@Override
 	public void afterJob(JobExecution jobExecution) {
 		this.current = null;
+		// a failed execution records its root cause in one line, which executions and
+		// the day's report show, rather than the framework's trace (cut at 2,500 chars
+		// before the cause)
+		if (jobExecution.getStatus() == org.springframework.batch.core.BatchStatus.FAILED
+				&& !jobExecution.getAllFailureExceptions().isEmpty()) {
+			Throwable root = jobExecution.getAllFailureExceptions().get(0);
+			while (root.getCause() != null && root.getCause() != root) {
+				root = root.getCause();
+			}
+			String said = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+			jobExecution.setExitStatus(new ExitStatus(jobExecution.getExitStatus().getExitCode(),
+					PanGuard.mask(root.getClass().getSimpleName() + ": " + said)));
+		}
 		jobEvent("job_finished").addKeyValue("status", jobExecution.getStatus().name())
 			.addKeyValue("exit_code", jobExecution.getExitStatus().getExitCode())
 			.log("Job {} ended {}", jobExecution.getJobInstance().getJobName(), jobExecution.getStatus());

@@ -8,6 +8,17 @@ const here = (file) => new URL(`./${file}`, import.meta.url);
 const settings = JSON.parse(readFileSync(here('settings.json')));
 const workflow = JSON.parse(readFileSync(new URL('../step-functions/jobs.json', import.meta.url)));
 const jobs = [...workflow.imports.map((i) => i.job), workflow.plan, ...workflow.partitioned, ...workflow.outputs, workflow.manifest];
+// The deploy step before the jobs: migrations, under the schema's owner (the jobs run under a user
+// that may only read and write rows, with Flyway off, and check the schema's version at start).
+const MIGRATE = 'migrate';
+const database = (job) =>
+  job === MIGRATE
+    ? { user: '${DatabaseOwnerUser}', secret: '${DatabaseOwnerPasswordSecretArn}', flyway: [] }
+    : {
+        user: '${DatabaseUser}',
+        secret: '${DatabasePasswordSecretArn}',
+        flyway: [{ name: 'SPRING_FLYWAY_ENABLED', value: 'false' }],
+      };
 
 function taskDefinition(job, s) {
   return {
@@ -28,18 +39,19 @@ function taskDefinition(job, s) {
         user: '10001:10001',
         readonlyRootFilesystem: true,
         stopTimeout: 120,
-        command: job === workflow.manifest ? [job] : ['run', job],
+        command: job === workflow.manifest || job === MIGRATE ? [job] : ['run', job],
         // The image declares /work a VOLUME owned by 10001, so Fargate keeps that owner on this mount.
         mountPoints: [{ sourceVolume: 'work', containerPath: '/work', readOnly: false }],
         environment: [
           { name: 'SPRING_DATASOURCE_URL', value: '${DatabaseJdbcUrl}' },
-          { name: 'SPRING_DATASOURCE_USERNAME', value: '${DatabaseUser}' },
+          { name: 'SPRING_DATASOURCE_USERNAME', value: database(job).user },
+          ...database(job).flyway,
           { name: 'SETTLEMENT_INBOX', value: 's3://${BatchBucket}/inbox/' },
           { name: 'SETTLEMENT_OUTBOX', value: 's3://${BatchBucket}/outbox/' },
           { name: 'SETTLEMENT_OUTBOX_KMS_KEY_ID', value: '${OutboxKmsKeyArn}' },
           { name: 'AWS_REGION', value: '${Region}' },
         ],
-        secrets: [{ name: 'SPRING_DATASOURCE_PASSWORD', valueFrom: '${DatabasePasswordSecretArn}' }],
+        secrets: [{ name: 'SPRING_DATASOURCE_PASSWORD', valueFrom: database(job).secret }],
         logConfiguration: {
           logDriver: 'awslogs',
           options: {
@@ -114,7 +126,7 @@ function taskRolePolicy(job, s) {
 
 const check = process.argv.includes('--check');
 let stale = false;
-for (const job of jobs) {
+for (const job of [...jobs, MIGRATE]) {
   const s = { ...settings.defaults, reads: [], lists: [], writes: [], ...settings.jobs[job] };
   if (!settings.jobs[job]) {
     console.error(`settings.json has no entry for ${job}`);
@@ -134,5 +146,5 @@ for (const job of jobs) {
     }
   }
 }
-if (!check) console.log(`wrote task definitions and task-role policies for ${jobs.length} jobs`);
+if (!check) console.log(`wrote task definitions and task-role policies for ${jobs.length} jobs and ${MIGRATE}`);
 process.exit(stale ? 1 : 0);

@@ -14,6 +14,8 @@ const INBOX_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1111aaaa-0000-0000-0000-
 const OUTBOX_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/2222bbbb-0000-0000-0000-000000000002`;
 const SECRET_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/3333cccc-0000-0000-0000-000000000003`;
 const SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:settlement-batch/db-AbCdEf`;
+const OWNER_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:settlement-batch/db-owner-GhIjKl`;
+const REPOSITORY = `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/settlement-batch`;
 const TASK_ROLE_PREFIX = `arn:aws:iam::${ACCOUNT}:role/settlement-batch-task-`;
 const EXECUTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/settlement-batch-execution`;
 const CLUSTER = `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/settlement`;
@@ -25,6 +27,8 @@ const values = {
   OutboxKmsKeyArn: OUTBOX_KEY,
   DatabaseSecretKmsKeyArn: SECRET_KEY,
   DatabasePasswordSecretArn: SECRET,
+  DatabaseOwnerPasswordSecretArn: OWNER_SECRET,
+  ImageRepositoryArn: REPOSITORY,
   Region: REGION,
   AccountId: ACCOUNT,
 };
@@ -146,6 +150,30 @@ test('the execution role pulls the image, writes the jobs log group and reads th
   );
   assert.notEqual(await decide(policy, 'logs:PutLogEvents', `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/other:log-stream:x`), 'Allowed');
   assert.notEqual(await decide(policy, 'secretsmanager:GetSecretValue', `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:other-XyZ123`), 'Allowed');
+  // the migrate task's owner password too; the image of this repository only
+  assert.equal(await decide(policy, 'secretsmanager:GetSecretValue', OWNER_SECRET), 'Allowed');
+  assert.equal(await decide(policy, 'ecr:GetAuthorizationToken', '*'), 'Allowed');
+  assert.equal(await decide(policy, 'ecr:BatchGetImage', REPOSITORY), 'Allowed');
+  assert.notEqual(await decide(policy, 'ecr:BatchGetImage', `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/other`), 'Allowed');
+});
+
+test('the migrate task reaches no bucket; only it gets the owner, and every job runs with Flyway off under the row-only user', async () => {
+  const policy = policyFile('migrate.task-role-policy.json');
+  assert.notEqual(await decide(policy, 's3:GetObject', object(`inbox/cashflow_${DATE}.csv`)), 'Allowed');
+  assert.notEqual(await decide(policy, 's3:PutObject', object('outbox/reports/x.json')), 'Allowed');
+  const container = (job) => JSON.parse(readFileSync(new URL(`../${job}.taskdef.json`, import.meta.url), 'utf8')).containerDefinitions[0];
+  const env = (c) => Object.fromEntries(c.environment.map((e) => [e.name, e.value]));
+  const migrate = container('migrate');
+  assert.deepEqual(migrate.command, ['migrate']);
+  assert.equal(env(migrate).SPRING_DATASOURCE_USERNAME, '${DatabaseOwnerUser}');
+  assert.equal(migrate.secrets[0].valueFrom, '${DatabaseOwnerPasswordSecretArn}');
+  assert.equal(env(migrate).SPRING_FLYWAY_ENABLED, undefined);
+  for (const job of JOBS) {
+    const c = container(job);
+    assert.equal(env(c).SPRING_DATASOURCE_USERNAME, '${DatabaseUser}', job);
+    assert.equal(env(c).SPRING_FLYWAY_ENABLED, 'false', job);
+    assert.equal(c.secrets[0].valueFrom, '${DatabasePasswordSecretArn}', job);
+  }
 });
 
 // The daily state machine's role, as template.yaml gives it to SAM, with the stack's values.

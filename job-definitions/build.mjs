@@ -11,6 +11,9 @@ const jobs = [...workflow.imports.map((i) => i.job), workflow.plan, ...workflow.
 // The deploy step before the jobs: migrations, under the schema's owner (the jobs run under a user
 // that may only read and write rows, with Flyway off, and check the schema's version at start).
 const MIGRATE = 'migrate';
+// An operator's one-off task (step-functions/ops.sh): any CLI command, as the row-only user, with
+// what every job may do of the bucket (restart resumes any job; files lists the inbox).
+const OPS = 'ops';
 const database = (job) =>
   job === MIGRATE
     ? { user: '${DatabaseOwnerUser}', secret: '${DatabaseOwnerPasswordSecretArn}', flyway: [] }
@@ -39,7 +42,7 @@ function taskDefinition(job, s) {
         user: '10001:10001',
         readonlyRootFilesystem: true,
         stopTimeout: 120,
-        command: job === workflow.manifest || job === MIGRATE ? [job] : ['run', job],
+        command: job === OPS ? ['executions'] : job === workflow.manifest || job === MIGRATE ? [job] : ['run', job],
         // The image declares /work a VOLUME owned by 10001, so Fargate keeps that owner on this mount.
         mountPoints: [{ sourceVolume: 'work', containerPath: '/work', readOnly: false }],
         environment: [
@@ -126,7 +129,9 @@ function taskRolePolicy(job, s) {
 
 const check = process.argv.includes('--check');
 let stale = false;
-for (const job of [...jobs, MIGRATE]) {
+const union = (key) => [...new Set(jobs.flatMap((job) => settings.jobs[job]?.[key] ?? []))];
+settings.jobs[OPS] = { ...settings.jobs[OPS], reads: union('reads'), lists: union('lists'), writes: union('writes') };
+for (const job of [...jobs, MIGRATE, OPS]) {
   const s = { ...settings.defaults, reads: [], lists: [], writes: [], ...settings.jobs[job] };
   if (!settings.jobs[job]) {
     console.error(`settings.json has no entry for ${job}`);
@@ -146,5 +151,5 @@ for (const job of [...jobs, MIGRATE]) {
     }
   }
 }
-if (!check) console.log(`wrote task definitions and task-role policies for ${jobs.length} jobs and ${MIGRATE}`);
+if (!check) console.log(`wrote task definitions and task-role policies for ${jobs.length} jobs, ${MIGRATE} and ${OPS}`);
 process.exit(stale ? 1 : 0);

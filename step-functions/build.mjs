@@ -394,6 +394,7 @@ const start = {
       Type: 'Choice',
       Choices: [
         { Variable: '$.detail.object.key', IsPresent: true, Next: 'Date from file name' },
+        { And: [{ Variable: '$.businessDate', IsPresent: true }, { Variable: '$.rerun', IsPresent: true }], Next: 'A rerun of the day' },
         { Variable: '$.businessDate', IsPresent: true, Next: 'Business date' },
         { Variable: '$.scheduledTime', IsPresent: true, Next: 'Date from schedule' },
       ],
@@ -429,6 +430,41 @@ const start = {
     'Already started': {
       Type: 'Succeed',
       Comment: 'The run for this business date exists (running, done, or stopped at a job: redrive it).',
+    },
+    // A hotfix: a redrive always runs the old definition with the old input, and daily-YYYYMMDD stays
+    // taken for 90 days, so a code fix runs the day as a new execution daily-YYYYMMDD-rN, on an
+    // operator's explicit input {"businessDate": "YYYYMMDD", "rerun": N}. The jobs resume where the
+    // failed run stopped (their metadata is in the database, not in the execution).
+    'A rerun of the day': {
+      Type: 'Choice',
+      Choices: [
+        {
+          And: [
+            { Variable: '$.businessDate', IsString: true },
+            { Not: { Variable: '$.businessDate', StringMatches: '*-*' } },
+            { Variable: '$.rerun', IsNumeric: true },
+            { Variable: '$.rerun', NumericGreaterThanEquals: 1 },
+          ],
+          Next: 'Start the rerun',
+        },
+      ],
+      Default: 'Not a rerun',
+    },
+    'Not a rerun': {
+      Type: 'Fail',
+      Error: 'NotARerun',
+      Cause: 'A rerun takes {"businessDate": "YYYYMMDD", "rerun": N}, N from 1: it starts daily-YYYYMMDD-rN',
+    },
+    'Start the rerun': {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::states:startExecution',
+      Parameters: {
+        StateMachineArn: '${DailyStateMachineArn}',
+        'Name.$': "States.Format('daily-{}-r{}', $.businessDate, $.rerun)",
+        Input: { 'businessDate.$': '$.businessDate' },
+      },
+      Catch: [{ ErrorEquals: ['StepFunctions.ExecutionAlreadyExistsException'], ResultPath: null, Next: 'Already started' }],
+      End: true,
     },
   },
 };

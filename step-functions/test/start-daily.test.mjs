@@ -80,3 +80,30 @@ test('a start without any date fails (and so alerts through the execution-status
   assert.equal(run.error, 'NoBusinessDate');
   assert.equal(sfn.started.size, 0);
 });
+
+test('a hotfix rerun is a new execution daily-YYYYMMDD-rN on an operator\'s explicit input, once per N', async () => {
+  const sfn = stepFunctions();
+  const machine = new StateMachine(starter(), { validationOptions: { noValidate: true } });
+  const start = async (input) => {
+    const run = machine.run(input, {
+      overrides: { taskResourceLocalHandlers: { 'Start daily run': (i) => sfn.startExecution(i), 'Start the rerun': (i) => sfn.startExecution(i) } },
+    });
+    try {
+      return { status: 'SUCCEEDED', output: await run.result };
+    } catch (e) {
+      return { status: 'FAILED', error: e.cause?.name ?? e.name };
+    }
+  };
+  assert.equal((await start({ businessDate: '20261120' })).status, 'SUCCEEDED');
+  assert.equal((await start({ businessDate: '20261120', rerun: 1 })).status, 'SUCCEEDED');
+  assert.equal((await start({ businessDate: '20261120', rerun: 1 })).status, 'SUCCEEDED', 'a second start of r1 starts nothing');
+  assert.deepEqual([...sfn.started.keys()], ['daily-20261120', 'daily-20261120-r1']);
+  assert.deepEqual(sfn.started.get('daily-20261120-r1'), { businessDate: '20261120' });
+  // not by accident: a rerun names its date in YYYYMMDD and a number from 1
+  assert.equal((await start({ businessDate: '2026-11-20', rerun: 1 })).error, 'NotARerun');
+  assert.equal((await start({ businessDate: '20261120', rerun: 'yes' })).error, 'NotARerun');
+  assert.equal((await start({ businessDate: '20261120', rerun: 0 })).error, 'NotARerun');
+  // the schedule and the file event never make one
+  assert.equal((await start(scheduled)).status, 'SUCCEEDED');
+  assert.equal(sfn.started.size, 2);
+});

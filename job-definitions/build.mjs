@@ -127,8 +127,38 @@ function taskRolePolicy(job, s) {
   return { Version: '2012-10-17', Statement: statements };
 }
 
+// Who may take a task role or the execution role: ECS tasks of this account, nobody else (the
+// confused-deputy conditions ECS sets on AssumeRole). The infrastructure team creates the roles
+// with it: one per job (<TaskRoleArnPrefix><job>), migrate, ops, and the execution role.
+const trustPolicy = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'EcsTasksOfThisAccount',
+      Effect: 'Allow',
+      Principal: { Service: 'ecs-tasks.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': '${AccountId}' },
+        ArnLike: { 'aws:SourceArn': 'arn:aws:ecs:${Region}:${AccountId}:*' },
+      },
+    },
+  ],
+};
+
 const check = process.argv.includes('--check');
 let stale = false;
+{
+  const text = JSON.stringify(trustPolicy, null, 2) + '\n';
+  const file = 'task-role-trust-policy.json';
+  if (check) {
+    let current = '';
+    try { current = readFileSync(here(file), 'utf8'); } catch { /* missing */ }
+    if (current !== text) { console.error(`${file} is out of date: run node build.mjs`); stale = true; }
+  } else {
+    writeFileSync(here(file), text);
+  }
+}
 const union = (key) => [...new Set(jobs.flatMap((job) => settings.jobs[job]?.[key] ?? []))];
 settings.jobs[OPS] = { ...settings.jobs[OPS], reads: union('reads'), lists: union('lists'), writes: union('writes') };
 for (const job of [...jobs, MIGRATE, OPS]) {

@@ -239,3 +239,31 @@ test('the daily state machine can do everything its integrations call, and pass 
     assert.notEqual(await decide(policy, action, resource, context), 'Allowed', `${action} ${resource}`);
   }
 });
+
+test('only ECS tasks of this account may take the roles (trust policy)', async () => {
+  const trust = policyFile('task-role-trust-policy.json');
+  const assume = async (principal, context) => {
+    const response = await runSimulation(
+      {
+        identityPolicies: [],
+        resourcePolicy: trust,
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        request: {
+          action: 'sts:AssumeRole',
+          principal,
+          resource: { resource: `${TASK_ROLE_PREFIX}import-cash-flows`, accountId: ACCOUNT },
+          contextVariables: context,
+        },
+      },
+      {},
+    );
+    if (response.resultType === 'error') throw new Error(JSON.stringify(response.errors));
+    return response.overallResult;
+  };
+  const ours = { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': `arn:aws:ecs:${REGION}:${ACCOUNT}:task/settlement/0a1b2c` };
+  assert.equal(await assume('ecs-tasks.amazonaws.com', ours), 'Allowed');
+  assert.notEqual(await assume('ecs-tasks.amazonaws.com', { 'aws:SourceAccount': '999999999999', 'aws:SourceArn': `arn:aws:ecs:${REGION}:999999999999:task/x/1` }), 'Allowed', 'another account\'s tasks');
+  assert.notEqual(await assume('lambda.amazonaws.com', ours), 'Allowed', 'another service');
+  assert.notEqual(await assume('ecs-tasks.amazonaws.com', {}), 'Allowed', 'without the source account');
+});

@@ -38,8 +38,13 @@ params = {
     'SubnetIdA': 'subnet-0a', 'SubnetIdC': 'subnet-0c', 'SecurityGroupId': 'sg-0123',
     'BatchBucket': 'settlement-batch-123456789012',
     'OutboxKmsKeyArn': 'arn:aws:kms:ap-northeast-1:123456789012:key/2222bbbb-0000-0000-0000-000000000002',
-    'TaskRoleArnPrefix': 'arn:aws:iam::123456789012:role/settlement-batch-task-',
-    'ExecutionRoleArn': 'arn:aws:iam::123456789012:role/settlement-batch-execution',
+    'ImageUri': '123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/settlement-batch@sha256:' + 'ab' * 32,
+    'ImageRepositoryArn': 'arn:aws:ecr:ap-northeast-1:123456789012:repository/settlement-batch',
+    'DatabaseJdbcUrl': 'jdbc:postgresql://settlement.cluster-xyz.ap-northeast-1.rds.amazonaws.com:5432/settlement',
+    'DatabasePasswordSecretArn': 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:settlement-batch/db-AbCdEf',
+    'DatabaseOwnerPasswordSecretArn': 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:settlement-batch/db-owner-GhIjKl',
+    'DatabaseSecretKmsKeyArn': 'arn:aws:kms:ap-northeast-1:123456789012:key/3333cccc-0000-0000-0000-000000000003',
+    'InboxKmsKeyArn': 'arn:aws:kms:ap-northeast-1:123456789012:key/1111aaaa-0000-0000-0000-000000000001',
     'AlertEmail': 'ops@example.com',
 }
 cf.create_stack(StackName='settlement-batch', TemplateBody=json.dumps(cfn),
@@ -68,6 +73,28 @@ machines = {m['name']: m['stateMachineArn'] for m in sfn.list_state_machines()['
 for name in ['settlement-batch-daily', 'settlement-batch-start-daily', 'settlement-batch-deadline-check']:
     if name not in machines:
         problems.append(f'no state machine {name}')
+# every task definition and role, as the stack made them
+ecs = boto3.client('ecs', **session)
+families = set()
+for arn in ecs.list_task_definitions()['taskDefinitionArns']:
+    definition = ecs.describe_task_definition(taskDefinition=arn)['taskDefinition']
+    families.add(definition['family'])
+    container = definition['containerDefinitions'][0]
+    if not container['image'].endswith('@sha256:' + 'ab' * 32) or '${' in json.dumps(definition):
+        problems.append(f"{definition['family']}: image or values not filled: {container['image']}")
+wanted_families = {r['Properties']['Family'] for r in cfn['Resources'].values() if r['Type'] == 'AWS::ECS::TaskDefinition'}
+if families != wanted_families or len(families) != 15:
+    problems.append(f'task definitions: {sorted(families)}, wanted the 15 of the template')
+# moto keeps no task role on a task definition: which role each gets is read from the template
+for name, res in cfn['Resources'].items():
+    if res['Type'] == 'AWS::ECS::TaskDefinition':
+        role = cfn['Resources'][res['Properties']['TaskRoleArn']['Fn::GetAtt'][0]]['Properties']['RoleName']
+        if role != 'settlement-batch-task-' + res['Properties']['Family'][len('settlement-batch-'):]:
+            problems.append(f"{name}: task role {role}")
+roles = {r['RoleName'] for r in boto3.client('iam', **session).list_roles()['Roles']}
+for name in ['settlement-batch-execution'] + sorted('settlement-batch-task-' + f[len('settlement-batch-'):] for f in wanted_families):
+    if name not in roles:
+        problems.append(f'no role {name}')
 # DefinitionSubstitutions (CloudFormation fills them; moto does not): every ${...} of a definition has one
 import re
 for name, res in cfn['Resources'].items():
@@ -90,5 +117,6 @@ if problems:
     print('The stack did not deploy as declared:\n  ' + '\n  '.join(problems))
     sys.exit(1)
 alarms = sum(1 for r in cfn['Resources'].values() if r['Type'] == 'AWS::CloudWatch::Alarm')
-print(f"CREATE_COMPLETE on moto_server: {len(declared)} resources, {len(machines)} state machines; "
+print(f"CREATE_COMPLETE on moto_server: {len(declared)} resources, {len(machines)} state machines, "
+      f"{len(families)} task definitions with their roles; "
       f"{alarms} alarms checked against the template; types moto passes over: {', '.join(passed_over)}")

@@ -186,6 +186,7 @@ function stateMachinePolicy() {
     TaskDefinitionPrefix: 'settlement-batch-',
     TaskRoleArnPrefix: TASK_ROLE_PREFIX,
     ExecutionRoleArn: EXECUTION_ROLE,
+    'ExecutionRole.Arn': EXECUTION_ROLE,
     BatchBucket: BUCKET,
     OutboxPrefix: 'outbox/',
     OutboxKmsKeyArn: OUTBOX_KEY,

@@ -244,15 +244,17 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	}
 
 	/**
-	 * Whether a failure is the database connection gone (SQLSTATE class 08, a broken
-	 * pipe).
+	 * Whether a failure is the database connection gone: SQLSTATE class 08, the server
+	 * shutting down or not yet accepting connections (57P01, 57P02, 57P03), a broken
+	 * pipe.
 	 */
 	static boolean connectionLost(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			String message = String.valueOf(t.getMessage());
 			if ((t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-					&& sql.getSQLState().startsWith("08")) || message.contains("COPY interrupted: 08")
-					|| message.contains("Broken pipe") || message.contains("Connection reset")) {
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))
+					|| message.contains("COPY interrupted: 08") || message.contains("Broken pipe")
+					|| message.contains("Connection reset")) {
 				return true;
 			}
 		}
@@ -306,8 +308,13 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 			if (s.getReadCount() == 0 && done) {
 				return; // tasklet steps: the summary says what they did
 			}
-			this.terminal.printf("\r  %-24s read %,12d  written %,12d  %,10d rows/s  %6.1fs%s", s.getStepName(),
-					s.getReadCount(), s.getWriteCount(), rate, seconds, done ? "\n" : "");
+			// labelled with the run's date, job and partition: a day prints many jobs'
+			// lines
+			String partition = LogContext.get(LogContext.PARTITION);
+			String label = LogContext.get(LogContext.BUSINESS_DATE) + " " + LogContext.get(LogContext.JOB)
+					+ (partition == null ? "" : " " + partition);
+			this.terminal.printf("\r  %s  %-24s read %,12d  written %,12d  %,10d rows/s  %6.1fs%s", label,
+					s.getStepName(), s.getReadCount(), s.getWriteCount(), rate, seconds, done ? "\n" : "");
 			this.terminal.flush();
 		}
 		else {

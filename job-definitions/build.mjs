@@ -223,9 +223,9 @@ const END = '  # --- end of what job-definitions/build.mjs generates ---';
 
 const check = process.argv.includes('--check');
 let stale = false;
-{
-  const text = JSON.stringify(trustPolicy, null, 2) + '\n';
-  const file = 'task-role-trust-policy.json';
+// Writes a generated file, or with --check says when the committed one differs.
+function emit(file, content) {
+  const text = JSON.stringify(content, null, 2) + '\n';
   if (check) {
     let current = '';
     try { current = readFileSync(here(file), 'utf8'); } catch { /* missing */ }
@@ -234,6 +234,7 @@ let stale = false;
     writeFileSync(here(file), text);
   }
 }
+emit('task-role-trust-policy.json', trustPolicy);
 const union = (key) => [...new Set(jobs.flatMap((job) => settings.jobs[job]?.[key] ?? []))];
 settings.jobs[OPS] = { ...settings.jobs[OPS], reads: union('reads'), lists: union('lists'), writes: union('writes') };
 for (const job of [...jobs, MIGRATE, OPS]) {
@@ -242,19 +243,8 @@ for (const job of [...jobs, MIGRATE, OPS]) {
     console.error(`settings.json has no entry for ${job}`);
     stale = true;
   }
-  for (const [file, content] of [
-    [`${job}.taskdef.json`, taskDefinition(job, s)],
-    [`${job}.task-role-policy.json`, taskRolePolicy(job, s)],
-  ]) {
-    const text = JSON.stringify(content, null, 2) + '\n';
-    if (check) {
-      let current = '';
-      try { current = readFileSync(here(file), 'utf8'); } catch { /* missing */ }
-      if (current !== text) { console.error(`${file} is out of date: run node build.mjs`); stale = true; }
-    } else {
-      writeFileSync(here(file), text);
-    }
-  }
+  emit(`${job}.taskdef.json`, taskDefinition(job, s));
+  emit(`${job}.task-role-policy.json`, taskRolePolicy(job, s));
 }
 {
   const all = [...jobs, MIGRATE, OPS].map((job) => ({ job, s: { ...settings.defaults, reads: [], lists: [], writes: [], ...settings.jobs[job] } }));

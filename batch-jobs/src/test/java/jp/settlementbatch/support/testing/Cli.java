@@ -43,19 +43,8 @@ public final class Cli {
 			}
 		}
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
-		PrintStream out = System.out;
-		PrintStream err = System.err;
 		PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-		System.setOut(both);
-		System.setErr(both);
-		int code;
-		try {
-			code = SettlementBatchCommand.execute(all.toArray(String[]::new));
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
+		int code = execute(all, both, both);
 		String output = captured.toString(StandardCharsets.UTF_8);
 		this.allOutput.append(output);
 		return new Result(code, output);
@@ -73,19 +62,26 @@ public final class Cli {
 		}
 		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-		PrintStream out = System.out;
-		PrintStream err = System.err;
-		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-		int code;
+		int code = execute(all, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+				new PrintStream(stderr, true, StandardCharsets.UTF_8));
+		return new Apart(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Runs the command line with stdout and stderr going to {@code out} and {@code err}.
+	 */
+	private static int execute(List<String> args, PrintStream out, PrintStream err) {
+		PrintStream stdout = System.out;
+		PrintStream stderr = System.err;
+		System.setOut(out);
+		System.setErr(err);
 		try {
-			code = SettlementBatchCommand.execute(all.toArray(String[]::new));
+			return SettlementBatchCommand.execute(args.toArray(String[]::new));
 		}
 		finally {
-			System.setOut(out);
-			System.setErr(err);
+			System.setOut(stdout);
+			System.setErr(stderr);
 		}
-		return new Apart(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
 	}
 
 	/** Everything every run of this instance printed (logs included), for leak scans. */

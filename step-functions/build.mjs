@@ -10,6 +10,9 @@
 // is redriven ($$.Execution.RedriveCount has grown), runs the job again with fresh budgets.
 import { readFileSync, writeFileSync } from 'node:fs';
 
+// The day report an alert names (the workflow's business date is YYYYMMDD from its first state on).
+const report = 's3://${BatchBucket}/${OutboxPrefix}reports/daily_{}.html';
+
 const jobs = JSON.parse(readFileSync(new URL('./jobs.json', import.meta.url)));
 const CONTAINER = 'settlement-batch';
 const EXIT_CODE = '$.failure.detail.task.Containers[0].ExitCode';
@@ -208,7 +211,7 @@ function jobStates(job, next, { partitioned = false, required = true } = {}) {
       Parameters: {
         TopicArn: '${AlertTopicArn}',
         'Subject.$': `States.Format('settlement-batch {}: files need an operator', $.businessDate)`,
-        'Message.$': `States.Format('Business date {}: the day completed, but a file needs an operator (an expected file missing, a file rejected, or a file in the inbox no run took in). What to do: read ${'${OutboxPrefix}'}reports/daily_{}.json, or run settlement-batch files --business-date={}, and act on each ATTENTION line; a late file is taken in by the next run. Execution: {}', $.businessDate, $.businessDate, $.businessDate, $$.Execution.Id)`,
+        'Message.$': `States.Format('Business date {}: the day completed, but a file needs an operator (an expected file missing, a file rejected, or a file in the inbox no run took in). What to do: open ${report} (or read its .json, or run settlement-batch files --business-date={}) and act on each ATTENTION line; a late file is taken in by the next run. Execution: {}', $.businessDate, $.businessDate, $.businessDate, $$.Execution.Id)`,
         MessageAttributes: {
           businessDate: { DataType: 'String', 'StringValue.$': '$.businessDate' },
           job: { DataType: 'String', StringValue: job },
@@ -277,7 +280,7 @@ function jobStates(job, next, { partitioned = false, required = true } = {}) {
     Parameters: {
       TopicArn: '${AlertTopicArn}',
       'Subject.$': `States.Format('settlement-batch {}: ${job} stopped', $.businessDate)`,
-      'Message.$': `States.Format('Business date {}, job ${job}, partition {}: {}. What to do: {} Execution: {}', $.businessDate, $.partition, $.alert.outcome, $.alert.action, $$.Execution.Id)`,
+      'Message.$': `States.Format('Business date {}, job ${job}, partition {}: {}. What to do: {} The day report: ${report} Execution: {}', $.businessDate, $.partition, $.alert.outcome, $.alert.action, $.businessDate, $$.Execution.Id)`,
       MessageAttributes: {
         businessDate: { DataType: 'String', 'StringValue.$': '$.businessDate' },
         job: { DataType: 'String', StringValue: job },

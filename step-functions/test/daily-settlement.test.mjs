@@ -33,7 +33,7 @@ test('files that need an operator (files exits 3) send one alert after the day, 
   assert.deepEqual(world.jobs, EVERY_JOB);
   assert.equal(world.alerts.length, 1);
   assert.equal(world.alerts[0].subject, 'settlement-batch 20261120: files need an operator');
-  assert.match(world.alerts[0].message, /reports\/daily_20261120\.json/);
+  assert.match(world.alerts[0].message, /reports\/daily_20261120\.html/);
   assert.match(world.alerts[0].message, /settlement-batch files --business-date=20261120/);
 });
 
@@ -149,6 +149,7 @@ test('a hung task ends in States.Timeout at its TimeoutSeconds, is retried withi
   assert.equal(world.jobs.filter((j) => j === 'update-repayments@1/2').length, retry.timedOut.attempts + 1);
   assert.equal(world.alerts.length, 1);
   assert.match(world.alerts[0].message, /partition 1\/2: the task ran longer than its timeout of \d+ s/);
+  assert.match(world.alerts[0].message, /The day report: s3:\/\/\$\{BatchBucket\}\/\$\{OutboxPrefix\}reports\/daily_20261120\.html/);
   assert.equal(failed.failedChildren[0].state, 'Redrive to rerun update-repayments');
 });
 

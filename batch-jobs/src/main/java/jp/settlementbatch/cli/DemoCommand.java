@@ -139,7 +139,12 @@ class DemoCommand implements Callable<Integer> {
 		System.out.println();
 		System.out.println("  reject files:   " + outbox.resolve("rejects"));
 		System.out.println("  job history:    settlement-batch executions");
+		System.out.println("  console:        settlement-batch console --outbox=" + outbox
+				+ "  (read-only, http://127.0.0.1:8686/)");
 		System.out.println("  run it again:   every job is a no-op the second time (exit 0).");
+		System.out.println();
+		System.out.println("  the day report of " + LAST + ", to open in a browser (no network needed):");
+		System.out.println("    " + outbox.resolve("reports/daily_" + day + ".html").toUri());
 	}
 
 	/** Lines in a local output file (CRLF or LF); 0 when it is not there. */

@@ -1,6 +1,7 @@
 package jp.settlementbatch.day;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jp.settlementbatch.day.DayRun.JobResult;
@@ -41,16 +43,20 @@ public final class DayReport {
 		report.put("business_date", runDate.toString());
 		report.put("jobs", jobs);
 		report.put("manifest", manifest.toJson());
-		byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report);
-		String target = FileStore.resolve(outbox, "reports",
-				"daily_" + runDate.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json");
+		report.put("reject_samples", rejectSamples(jdbc, runDate));
+		ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+		byte[] bytes = json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report);
+		String name = "daily_" + runDate.format(DateTimeFormatter.BASIC_ISO_DATE);
+		String target = FileStore.resolve(outbox, "reports", name + ".json");
 		store.write(target, out -> out.write(bytes));
+		byte[] page = DayPage.render(json.readTree(bytes), Trend.of(jdbc, runDate)).getBytes(StandardCharsets.UTF_8);
+		store.write(FileStore.resolve(outbox, "reports", name + ".html"), out -> out.write(page));
 		ControlTotals.record(jdbc, runDate);
 		return target;
 	}
 
 	/** The jobs of the run date as the job metadata has them, in the order they ran. */
-	static List<Map<String, Object>> recorded(JdbcTemplate jdbc, LocalDate runDate) {
+	public static List<Map<String, Object>> recorded(JdbcTemplate jdbc, LocalDate runDate) {
 		List<Map<String, Object>> jobs = new ArrayList<>();
 		jdbc.query(
 				"""
@@ -87,6 +93,9 @@ public final class DayReport {
 					job.put("job_execution_id", rs.getLong("job_execution_id"));
 					job.put("read", rs.getLong("read_count"));
 					job.put("written", rs.getLong("write_count"));
+					if (rs.getTimestamp("start_time") != null) {
+						job.put("started", rs.getTimestamp("start_time").toLocalDateTime().toString());
+					}
 					if (rs.getTimestamp("start_time") != null && rs.getTimestamp("end_time") != null) {
 						job.put("seconds",
 								Duration
@@ -116,6 +125,33 @@ public final class DayReport {
 			}
 		}
 		return cause != null ? cause : lines.get(0);
+	}
+
+	private static final int SAMPLES = 3;
+
+	/**
+	 * The first {@value #SAMPLES} rejected lines per reason of each payment file of the
+	 * date (cash flows, repayments), as stored: masked. Applications and the card master
+	 * carry personal data, and are counted only.
+	 */
+	static Map<String, Map<String, List<Map<String, Object>>>> rejectSamples(JdbcTemplate jdbc, LocalDate runDate) {
+		Map<String, Map<String, List<Map<String, Object>>>> samples = new LinkedHashMap<>();
+		jdbc.query("""
+				SELECT file_name, reason, line_number, raw_line FROM (
+				  SELECT f.file_name, r.reason, r.line_number, r.raw_line,
+				         row_number() OVER (PARTITION BY f.file_id, r.reason ORDER BY r.line_number) AS n
+				  FROM batch.import_reject r JOIN batch.import_file f ON f.file_id = r.file_id
+				  WHERE (f.business_date = ? OR f.taken_in_on = ?) AND f.status IN ('ACCEPTED', 'REJECTED')
+				    AND f.file_type IN ('CASH_FLOWS', 'REPAYMENTS')) ranked
+				WHERE n <= ? ORDER BY file_name, reason, line_number""", rs -> {
+			Map<String, Object> line = new LinkedHashMap<>();
+			line.put("line_number", rs.getInt("line_number"));
+			line.put("raw_line", rs.getString("raw_line"));
+			samples.computeIfAbsent(rs.getString("file_name"), file -> new LinkedHashMap<>())
+				.computeIfAbsent(rs.getString("reason"), reason -> new ArrayList<>())
+				.add(line);
+		}, runDate, runDate, SAMPLES);
+		return samples;
 	}
 
 	private static List<Map<String, Object>> files(JdbcTemplate jdbc, long jobInstanceId) {
@@ -151,6 +187,9 @@ public final class DayReport {
 				job.put("job_execution_id", execution.getId());
 				job.put("read", execution.getStepExecutions().stream().mapToLong(s -> s.getReadCount()).sum());
 				job.put("written", execution.getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum());
+				if (execution.getStartTime() != null) {
+					job.put("started", execution.getStartTime().toString());
+				}
 				if (execution.getStartTime() != null && execution.getEndTime() != null) {
 					job.put("seconds",
 							Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jp.settlementbatch.calendar.Holidays;
+import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.InboundFile;
 import jp.settlementbatch.support.progress.EmbeddedMetrics.Metric;
 
@@ -38,6 +39,9 @@ public final class Manifest {
 
 	private final List<String> attention;
 
+	/** Per attention line: the command that shows or mends it, where one does. */
+	private final Map<String, String> actions;
+
 	/** Per file of the date: its rejected lines counted per reason. */
 	private final Map<String, Map<String, Long>> rejectsByReason;
 
@@ -56,8 +60,9 @@ public final class Manifest {
 	}
 
 	private Manifest(LocalDate runDate, List<Entry> files, List<TakenIn.Untaken> untaken, List<Held> held,
-			List<String> attention, Map<String, Map<String, Long>> rejectsByReason, Map<String, Long> pendingByFile,
-			ControlTotals controlTotals) {
+			List<String> attention, Map<String, String> actions, Map<String, Map<String, Long>> rejectsByReason,
+			Map<String, Long> pendingByFile, ControlTotals controlTotals) {
+		this.actions = actions;
 		this.controlTotals = controlTotals;
 		this.runDate = runDate;
 		this.files = files;
@@ -74,6 +79,8 @@ public final class Manifest {
 		TakenIn takenIn = new TakenIn(jdbc, inbox);
 		List<Entry> files = new ArrayList<>();
 		List<String> attention = new ArrayList<>();
+		Map<String, String> actions = new LinkedHashMap<>();
+		String check = "settlement-batch files --business-date=" + runDate;
 		List<Inbox.NearMiss> nearMisses = inbox.nearMisses(runDate);
 		for (InboundFile kind : InboundFile.values()) {
 			String name = kind.fileName(runDate);
@@ -91,9 +98,11 @@ public final class Manifest {
 				files.add(new Entry(name, kind.job(), runDate, true, "MISSING", false, null, null, null, null,
 						"its sender sends it " + workflow.expected(kind).describe()));
 				if (nearMisses.stream().noneMatch(miss -> miss.meant() == kind)) {
-					attention.add(name + " is missing: it is expected on " + runDate + " ("
-							+ workflow.expected(kind).describe()
-							+ "). Ask its sender; the next run takes it in when it comes.");
+					act(attention, actions,
+							name + " is missing: it is expected on " + runDate + " ("
+									+ workflow.expected(kind).describe()
+									+ "). Ask its sender; the next run takes it in when it comes.",
+							check);
 				}
 			}
 			else if (kind.dated()) {
@@ -105,9 +114,12 @@ public final class Manifest {
 			files.add(new Entry(miss.name(), miss.meant().job(), runDate,
 					workflow.expected(miss.meant()).includes(runDate, holidays), "UNRECOGNIZED", false, null, null,
 					null, null, "probably " + miss.meantName() + ": " + miss.uri()));
-			attention.add("\"" + miss.name() + "\" is in the inbox (" + miss.uri() + ") but no file is named so: it is"
-					+ " probably " + miss.meantName() + ". Rename it (or ask its sender to send it as "
-					+ miss.meantName() + "); the next run takes it in.");
+			act(attention, actions,
+					"\"" + miss.name() + "\" is in the inbox (" + miss.uri()
+							+ ") but no file is named so: it is probably " + miss.meantName()
+							+ ". Rename it (or ask its sender to send it as " + miss.meantName()
+							+ "); the next run takes it in.",
+					rename(miss.uri(), miss.meantName()));
 		}
 		// files of earlier dates this run took in
 		jdbc.query("""
@@ -136,10 +148,10 @@ public final class Manifest {
 				.put(rs.getString(2), rs.getLong(3));
 			if ("PAN_DETECTED".equals(rs.getString(2))) {
 				String lines = rs.getString(4).replaceAll("[{}]", "").replace(",", ", ");
-				attention.add("Incident: the sender put card numbers in " + rs.getString(1) + ", line"
+				act(attention, actions, "Incident: the sender put card numbers in " + rs.getString(1) + ", line"
 						+ (rs.getLong(3) == 1 ? " " : "s ") + lines + (rs.getLong(3) > 10 ? " and more" : "")
 						+ ". The lines were rejected and are kept masked only; tell the security officer and the"
-						+ " sender.");
+						+ " sender.", rejects(rs.getString(1), "PAN_DETECTED"));
 			}
 		}, runDate, runDate);
 		Map<String, Long> pendingByFile = new LinkedHashMap<>();
@@ -152,23 +164,31 @@ public final class Manifest {
 		}, runDate, runDate);
 		for (Entry entry : files) {
 			if ("REJECTED".equals(entry.status())) {
-				attention.add(entry.file() + (entry.late() ? " (late)" : "") + " was rejected (" + entry.reason()
-						+ "): see report.import_reject and the outbox rejects/ folder, then ask its sender for a corrected file.");
+				act(attention, actions, entry.file() + (entry.late() ? " (late)" : "") + " was rejected ("
+						+ entry.reason()
+						+ "): see report.import_reject and the outbox rejects/ folder, then ask its sender for a corrected file.",
+						entry.reason() != null && (entry.reason().startsWith("REJECT_RATIO_EXCEEDED")
+								|| entry.reason().startsWith("CONFLICTING_FILE"))
+										? "settlement-batch retake " + entry.file() + " --business-date=" + entry.date()
+												+ " --reason='<why it may be taken again>'"
+										: rejects(entry.file(), null));
 			}
 		}
 		jdbc.query("""
 				SELECT f.file_name, p.expired_on, count(*) FROM batch.import_pending p
 				JOIN batch.import_file f ON f.file_id = p.file_id
 				WHERE p.expired_on = ? GROUP BY f.file_name, p.expired_on ORDER BY f.file_name""", rs -> {
-			attention.add(rs.getLong(3) + " lines of " + rs.getString(1)
+			act(attention, actions, rs.getLong(3) + " lines of " + rs.getString(1)
 					+ " waited too long for an account that never came into the card master and were turned away"
 					+ " (UNKNOWN_ACCOUNT): see " + rs.getString(1)
-					+ ".expired.rejects.csv in the outbox rejects/ folder, and ask the card master's sender.");
+					+ ".expired.rejects.csv in the outbox rejects/ folder, and ask the card master's sender.",
+					rejects(rs.getString(1), "UNKNOWN_ACCOUNT"));
 		}, runDate);
 		List<TakenIn.Untaken> untaken = takenIn.untaken(runDate);
 		for (TakenIn.Untaken file : untaken) {
 			if (file.needsOperator()) {
-				attention.add(file.found().name() + " is in the inbox but was not taken in: " + file.reason() + ".");
+				act(attention, actions,
+						file.found().name() + " is in the inbox but was not taken in: " + file.reason() + ".", check);
 			}
 		}
 		List<Held> held = jdbc.query("""
@@ -176,19 +196,57 @@ public final class Manifest {
 				WHERE held_since <= ? ORDER BY account_id, job""", (rs, n) -> new Held(rs.getString(1), rs.getString(2),
 				rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)), runDate);
 		for (Held account : held.subList(0, Math.min(held.size(), 10))) {
-			attention.add("account " + account.accountId() + " is held by " + account.job() + " since "
-					+ account.heldSince() + ": " + account.reason() + ". Nothing of it is written for that job; mend"
-					+ " the cause, and its next run takes it in and catches it up.");
+			act(attention, actions,
+					"account " + account.accountId() + " is held by " + account.job() + " since " + account.heldSince()
+							+ ": " + account.reason() + ". Nothing of it is written for that job; mend"
+							+ " the cause, and its next run takes it in and catches it up.",
+					sql("SELECT * FROM report.held_account WHERE account_id = " + literal(account.accountId())));
 		}
 		if (held.size() > 10) {
-			attention.add((held.size() - 10) + " more accounts are held: see report.held_account.");
+			act(attention, actions, (held.size() - 10) + " more accounts are held: see report.held_account.",
+					sql("SELECT * FROM report.held_account"));
 		}
 		ControlTotals totals = ControlTotals.of(jdbc, runDate);
-		attention.addAll(totals.attention());
-		Manifest manifest = new Manifest(runDate, files, untaken, held, attention, rejectsByReason, pendingByFile,
-				totals);
+		for (String line : totals.attention()) {
+			act(attention, actions, line, line.contains("ledger") ? sql("SELECT * FROM report.ledger_check") : check);
+		}
+		Manifest manifest = new Manifest(runDate, files, untaken, held, attention, actions, rejectsByReason,
+				pendingByFile, totals);
 		manifest.pendingOverADay = pendingOverADay[0];
 		return manifest;
+	}
+
+	private static void act(List<String> attention, Map<String, String> actions, String line, String command) {
+		attention.add(line);
+		actions.put(line, command);
+	}
+
+	/** The rejected lines of a file (masked as stored), of one reason or all. */
+	private static String rejects(String file, String reason) {
+		return sql("SELECT line_number, reason, raw_line FROM report.import_reject WHERE file_name = " + literal(file)
+				+ (reason == null ? "" : " AND reason = " + literal(reason)) + " ORDER BY line_number");
+	}
+
+	private static String sql(String query) {
+		return "psql \"$SPRING_DATASOURCE_URL\" -c \"" + query + "\"";
+	}
+
+	/** A SQL string literal that a shell's double quotes keep as it is. */
+	private static String literal(String value) {
+		return "'" + value.replace("'", "''").replaceAll("[\"$`\\\\]", "_") + "'";
+	}
+
+	/** The command that renames a near miss in its folder or S3 prefix. */
+	private static String rename(String uri, String meantName) {
+		String target = uri.substring(0, uri.lastIndexOf('/') + 1) + meantName;
+		boolean s3 = FileStore.isS3(uri);
+		String from = s3 ? uri : FileStore.localPath(uri).toString();
+		String to = s3 ? target : FileStore.localPath(target).toString();
+		return (s3 ? "aws s3 mv " : "mv ") + shellQuoted(from) + " " + shellQuoted(to);
+	}
+
+	private static String shellQuoted(String value) {
+		return "'" + value.replace("'", "'\\''") + "'";
 	}
 
 	private static Map<String, Object> latest(JdbcTemplate jdbc, InboundFile kind, String name, LocalDate runDate) {
@@ -253,6 +311,14 @@ public final class Manifest {
 		return this.rejectsByReason;
 	}
 
+	/**
+	 * Per attention line, the command that shows or mends it (the CLI's; on AWS the same
+	 * arguments through {@code step-functions/ops.sh}).
+	 */
+	public Map<String, String> actions() {
+		return this.actions;
+	}
+
 	/** One line per thing an operator must act on; empty when all is well. */
 	public List<String> attention() {
 		return this.attention;
@@ -307,6 +373,9 @@ public final class Manifest {
 		json.put("pending_lines", this.pendingByFile);
 		json.put("control_totals", this.controlTotals.toJson());
 		json.put("attention", this.attention);
+		List<Map<String, String>> actions = new ArrayList<>();
+		this.actions.forEach((line, command) -> actions.add(Map.of("attention", line, "command", command)));
+		json.put("actions", actions);
 		return json;
 	}
 

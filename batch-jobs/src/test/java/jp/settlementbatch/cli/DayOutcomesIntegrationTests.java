@@ -60,6 +60,10 @@ class DayOutcomesIntegrationTests {
 				"import-cash-flows WAITING_FOR_INPUT");
 		assertThat(report.path("jobs").get(2).path("message").asText()).contains("cashflow_20261120.csv");
 		assertThat(report.path("manifest").path("files").toString()).contains("\"status\":\"MISSING\"");
+		// and its page beside it says the day stopped, and how to check for the file
+		assertThat(Files.readString(this.work.resolve("out/reports/daily_20261120.html")))
+			.contains("<strong>Stopped</strong>: import-cash-flows is WAITING_FOR_INPUT")
+			.contains("<code>settlement-batch files --business-date=2026-11-20</code>");
 	}
 
 	@Test

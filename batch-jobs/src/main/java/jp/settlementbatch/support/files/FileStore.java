@@ -42,6 +42,11 @@ public final class FileStore {
 		return uri.startsWith("s3://");
 	}
 
+	/** The local file of a plain path or {@code file:} URI. */
+	public static java.nio.file.Path localPath(String uri) {
+		return LocalStorage.path(uri);
+	}
+
 	/** {@code base} and {@code name} joined, for inbox and outbox locations. */
 	public static String resolve(String base, String name) {
 		return base.endsWith("/") ? base + name : base + "/" + name;

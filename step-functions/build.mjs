@@ -317,6 +317,31 @@ function jobStates(job, next, { partitioned = false, required = true } = {}) {
   return states;
 }
 
+// Jobs that run at once: a Parallel state with one branch per job, each branch the job's own states
+// (retries, one alert, its stop and redrive). When a branch stops, Step Functions aborts the others;
+// a redrive reruns only the failed and aborted branches, each from its unsuccessful step.
+function together(name, list, next, options = {}) {
+  if (list.length === 1) return jobStates(list[0].job ?? list[0], next, { ...options, required: list[0].required ?? true });
+  const job = (entry) => (typeof entry === 'string' ? entry : entry.job);
+  return {
+    [name]: {
+      Type: 'Parallel',
+      Comment: `${list.map(job).join(', ')} at once; none reads what another writes (jobs.json, stagesComment)`,
+      Branches: list.map((entry) => ({
+        StartAt: `Run ${job(entry)}`,
+        States: { ...jobStates(job(entry), `${job(entry)} done`, { ...options, required: entry.required ?? true }), [`${job(entry)} done`]: { Type: 'Succeed' } },
+      })),
+      ResultPath: null,
+      Next: next,
+    },
+  };
+}
+
+const stageNumbers = [...new Set(jobs.imports.map((i) => i.stage))].sort((a, b) => a - b);
+const stages = stageNumbers.map((n) => jobs.imports.filter((i) => i.stage === n));
+const stageName = (i) => (stages[i].length === 1 ? `Run ${stages[i][0].job}` : `Take in: ${stages[i].map((e) => e.job.replace('import-', '')).join(', ')}`);
+const OUTPUTS = jobs.outputs.length === 1 ? `Run ${jobs.outputs[0]}` : `Write: ${jobs.outputs.join(', ')}`;
+
 function chain(list, last, options = {}) {
   const states = {};
   const name = (entry) => (typeof entry === 'string' ? entry : entry.job);
@@ -358,11 +383,11 @@ function businessDateStates(next, extra = {}) {
 }
 
 const daily = {
-  Comment: 'settlement-batch daily workflow: imports (each taking in late files of its kind first), plan, one Fargate task per partition per job, outputs, then the file manifest of the day. Generated from jobs.json by build.mjs.',
+  Comment: 'settlement-batch daily workflow: the imports in two stages, each stage at once (each import taking in late files of its kind first), plan, one Fargate task per partition per job, the outputs at once, then the file manifest of the day. Generated from jobs.json by build.mjs.',
   StartAt: 'Business date',
   States: {
-    ...businessDateStates(`Run ${jobs.imports[0].job}`, { partition: 'all', 'runId.$': '$$.Execution.Name', attempts: zeroAttempts }),
-    ...chain(jobs.imports, `Run ${jobs.plan}`),
+    ...businessDateStates(stageName(0), { partition: 'all', 'runId.$': '$$.Execution.Name', attempts: zeroAttempts }),
+    ...Object.assign({}, ...stages.map((stage, i) => together(stageName(i), stage, i + 1 < stages.length ? stageName(i + 1) : `Run ${jobs.plan}`))),
     ...jobStates(jobs.plan, 'Partitions'),
     Partitions: {
       Type: 'Map',
@@ -381,9 +406,9 @@ const daily = {
         States: { ...chain(jobs.partitioned, 'Partition done', { partitioned: true }), 'Partition done': { Type: 'Succeed' } },
       },
       ResultPath: null,
-      Next: `Run ${jobs.outputs[0]}`,
+      Next: OUTPUTS,
     },
-    ...chain(jobs.outputs, `Run ${jobs.manifest}`),
+    ...together(OUTPUTS, jobs.outputs, `Run ${jobs.manifest}`),
     ...jobStates(jobs.manifest, 'Done'),
     Done: { Type: 'Succeed' },
   },

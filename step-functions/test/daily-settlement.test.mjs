@@ -2,7 +2,7 @@
 // out with which text; how the execution ends; and what a redrive reruns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { World, outcome, daily, execute, redrive, allJobs, jobsJson } from './harness.mjs';
+import { World, outcome, daily, execute, redrive, allJobs, jobsJson, stoppedState } from './harness.mjs';
 
 const DATE = { businessDate: '2026-11-20' };
 const PLAN = [{ partition: '0/2', accounts: 10 }, { partition: '1/2', accounts: 12 }];
@@ -109,8 +109,7 @@ for (const [shape, { script, runs, says }] of Object.entries(STOPS)) {
       for (const words of [`Business date 20261120`, `job ${name}`, `partition ${partition}`, 'What to do:', ...says]) {
         assert.ok(alert.message.includes(words), `${job}: alert says "${words}": ${alert.message}`);
       }
-      const stoppedAt = partition === 'all' ? failed.stoppedAt.state : failed.failedChildren[0].state;
-      assert.equal(stoppedAt, `Redrive to rerun ${name}`, `${job}: the execution stops at the job`);
+      assert.equal(stoppedState(failed), `Redrive to rerun ${name}`, `${job}: the execution stops at the job`);
       // and the day's report is written before it stops: which jobs ran, where and why it stopped
       assert.equal(world.runs.at(-1), 'files --business-date=20261120 --report', `${job}: the report of the stopped day`);
 
@@ -159,7 +158,7 @@ test('a second redrive after a second failure alerts again, once, and stops at t
   const again = await redrive(failed, world);
   assert.equal(again.status, 'FAILED');
   assert.equal(world.alerts.length, 2);
-  assert.equal(again.stoppedAt.state, 'Redrive to rerun import-cash-flows');
+  assert.equal(stoppedState(again), 'Redrive to rerun import-cash-flows');
   world.script = {};
   const third = await redrive(again, world);
   assert.equal(third.status, 'SUCCEEDED');
@@ -167,7 +166,15 @@ test('a second redrive after a second failure alerts again, once, and stops at t
 
 test('every task state has a timeout from jobs.json and every job can alert', () => {
   const definition = daily();
-  const states = { ...definition.States, ...definition.States.Partitions.ItemProcessor.States };
+  const states = {};
+  const collect = (machine) => {
+    for (const [name, state] of Object.entries(machine.States)) {
+      states[name] = state;
+      if (state.ItemProcessor) collect(state.ItemProcessor);
+      for (const branch of state.Branches ?? []) collect(branch);
+    }
+  };
+  collect(definition);
   for (const job of EVERY_JOB.map((j) => j.split('@')[0])) {
     const run = states[`Run ${job}`];
     assert.equal(run.TimeoutSeconds, jobsJson.timeouts.jobs[job] ?? jobsJson.timeouts.defaultSeconds, job);
@@ -184,4 +191,30 @@ test('a report that cannot be written does not change the stop: one alert, stopp
   assert.equal(world.alerts.length, 1);
   assert.equal(failed.failedChildren[0].state, 'Redrive to rerun update-statements');
   assert.equal(world.jobs.at(-1), 'files');
+});
+
+test('the imports of a stage and the two outputs run at once: the critical path has 9 task starts of the day\'s 13 kinds', async () => {
+  const world = new World({}, { startSeconds: 45 });
+  const run = await execute(daily(), DATE, world);
+  assert.equal(run.status, 'SUCCEEDED');
+  // two import stages, the plan, the four ledger jobs (partitions at once), the outputs, the manifest
+  assert.equal(world.startsOnPath, 9);
+  assert.equal(world.runs.length, EVERY_JOB.length);
+  assert.equal(world.now, 45 * 9);
+});
+
+test('when one import of a stage stops, a redrive reruns it and those aborted with it, never one that completed', async () => {
+  const world = new World({ 'import-repayments': [outcome.exit(3)] });
+  const failed = await execute(daily(), DATE, world);
+  assert.equal(failed.status, 'FAILED');
+  assert.equal(world.alerts.length, 1);
+  assert.equal(stoppedState(failed), 'Redrive to rerun import-repayments');
+  assert.deepEqual(failed.failedBranches.map((b) => b.index), [1, 2], 'repayments failed, applications aborted');
+
+  world.script = {};
+  const before = world.jobs.length;
+  const redriven = await redrive(failed, world);
+  assert.equal(redriven.status, 'SUCCEEDED');
+  assert.deepEqual(world.jobs.slice(before), ['import-repayments', ...EVERY_JOB.slice(EVERY_JOB.indexOf('import-applications'))]);
+  assert.equal(world.alerts.length, 1);
 });

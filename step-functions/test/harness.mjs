@@ -14,6 +14,12 @@
 // - Redrive: it is emulated as the service documents it: the execution continues from its
 //   unsuccessful step with that step's input and $$.Execution.RedriveCount one higher; a failed Map
 //   redrives only its unsuccessful children, each from its own unsuccessful step.
+// - A Parallel state runs its branches one after the other (so which ran is deterministic), each as
+//   an execution of its own with the Parallel state's input. When a branch fails, the branches not
+//   yet run count as aborted, as Step Functions aborts the ones still running; a redrive reruns the
+//   failed branch from its unsuccessful step and the aborted ones from their start, and never a
+//   branch that succeeded (RedriveExecution: "only the iterations and branches that failed or
+//   aborted"). The harness so shows the worst case: siblings cut off before they finished.
 import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
 
@@ -74,21 +80,52 @@ function statesOf(definition, visit) {
   for (const [name, state] of Object.entries(definition.States)) {
     visit(name, state, definition);
     if (state.ItemProcessor) statesOf(state.ItemProcessor, visit);
+    for (const branch of state.Branches ?? []) statesOf(branch, visit);
   }
 }
 
 /**
  * A scripted ECS and SNS: `script` maps "job" or "job@i/N" to a list of outcomes, one per run
  * (the last repeats); anything unscripted succeeds.
+ *
+ * It also keeps a clock as Fargate would pay it: each task costs `startSeconds` (provisioning,
+ * image pull, JVM start) plus the job's `jobSeconds` (a partition's share: the job's time ÷ N).
+ * Branches of a Parallel state and children of the Map start at the same time and the state ends
+ * with the last of them, so `now` is the simulated wall clock and `startsOnPath` the task starts on
+ * the critical path.
  */
 export class World {
-  constructor(script = {}, { plan = [{ partition: '0/2', accounts: 10 }, { partition: '1/2', accounts: 12 }] } = {}) {
+  constructor(script = {}, { plan = [{ partition: '0/2', accounts: 10 }, { partition: '1/2', accounts: 12 }], startSeconds = 0, jobSeconds = {} } = {}) {
     this.script = Object.fromEntries(Object.entries(script).map(([k, v]) => [k, [...v]]));
     this.plan = plan;
     this.runs = [];
     this.runIds = [];
     this.alerts = [];
     this.planKeys = [];
+    this.startSeconds = startSeconds;
+    this.jobSeconds = jobSeconds;
+    this.now = 0;
+    this.startsOnPath = 0;
+  }
+
+  /** Runs `paths` (async functions) as if at once: the clock and the starts of the longest. */
+  async atOnce(paths) {
+    const from = { now: this.now, starts: this.startsOnPath };
+    let last = from;
+    try {
+      for (const path of paths) {
+        this.now = from.now;
+        this.startsOnPath = from.starts;
+        try {
+          await path();
+        } finally {
+          if (this.now > last.now) last = { now: this.now, starts: this.startsOnPath };
+        }
+      }
+    } finally {
+      this.now = last.now;
+      this.startsOnPath = last.starts;
+    }
   }
 
   runTask(input) {
@@ -98,6 +135,8 @@ export class World {
     const job = command[0] === 'run' ? command[1] : command[0];
     const partition = command.find((c) => c.startsWith('--partition='))?.slice('--partition='.length);
     const key = partition ? `${job}@${partition}` : job;
+    this.now += this.startSeconds + (this.jobSeconds[job] ?? 0) / (partition ? Number(partition.split('/')[1]) : 1);
+    this.startsOnPath += 1;
     const queue = this.script[key] ?? this.script[job];
     if (!queue || queue.length === 0) return outcome.ok();
     const next = queue.length > 1 ? queue.shift() : queue[0];
@@ -126,6 +165,11 @@ function runnable(definition, { startAt, timeouts = {} } = {}) {
   statesOf(def, (name, state) => {
     if (timeouts[name] !== undefined) state.TimeoutSeconds = timeouts[name];
   });
+  for (const [name, state] of Object.entries(def.States)) {
+    if (state.Type === 'Parallel') {
+      def.States[name] = { Type: 'Task', Resource: 'arn:aws:states:::test:parallel', ResultPath: null, Next: state.Next, TestParallel: state };
+    }
+  }
   const map = def.States.Partitions;
   if (map) {
     for (const state of Object.values(def.States)) {
@@ -169,6 +213,34 @@ function handlers(definition, world, context, children) {
     world.planKeys.push(`${input.Bucket}/${input.Key}`);
     return world.plan;
   };
+  for (const [name, state] of Object.entries(definition.States)) {
+    if (!state.TestParallel) continue;
+    tasks[name] = async (input) => {
+      // a redrive of this state reruns the failed and aborted branches only (taken once: a later
+      // Parallel state of the same execution runs all its branches)
+      const runs = children.redriveBranches ?? state.TestParallel.Branches.map((_, index) => ({ index, input }));
+      children.redriveBranches = undefined;
+      children.failedBranches = [];
+      let failure;
+      await world.atOnce(
+        runs.map((branch, k) => async () => {
+          if (failure) return; // aborted with the failed one
+          const run = await execute(state.TestParallel.Branches[branch.index], branch.input, world, {
+            name: context.Execution.Name,
+            startAt: branch.state,
+            redriveCount: context.Execution.RedriveCount,
+            timeouts: children.timeouts,
+          });
+          if (run.status !== 'SUCCEEDED') {
+            children.failedBranches = [{ index: branch.index, state: run.stoppedAt.state, input: run.stoppedAt.input }, ...runs.slice(k + 1)];
+            failure = run.failure;
+          }
+        }),
+      );
+      if (failure) throw error(failure.error, failure.cause);
+      return null;
+    };
+  }
   const map = definition.States.Partitions?.TestMap;
   if (map) {
     tasks.Partitions = async (input) => {
@@ -177,17 +249,19 @@ function handlers(definition, world, context, children) {
         ? children.redrive.map((c) => ({ input: c.input, startAt: c.state }))
         : await Promise.all(input.testPlan.map(async (item) => ({ input: await selected(map.ItemSelector, input, item, context) })));
       children.failed = [];
-      for (const child of runs) {
-        // a child execution has a name of its own, as a Distributed Map's children do
-        const run = await execute(map.ItemProcessor, child.input, world, {
-          name: `${context.Execution.Name}-partition-child`,
-          startAt: child.startAt,
-          redriveCount: context.Execution.RedriveCount,
-          timeouts: children.timeouts,
-        });
-        if (run.status !== 'SUCCEEDED') children.failed.push(run.stoppedAt);
-        if (children.failed.length > 0) break; // ToleratedFailurePercentage 0: the Map Run fails
-      }
+      await world.atOnce(
+        runs.map((child) => async () => {
+          if (children.failed.length > 0) return; // ToleratedFailurePercentage 0: the Map Run fails
+          // a child execution has a name of its own, as a Distributed Map's children do
+          const run = await execute(map.ItemProcessor, child.input, world, {
+            name: `${context.Execution.Name}-partition-child`,
+            startAt: child.startAt,
+            redriveCount: context.Execution.RedriveCount,
+            timeouts: children.timeouts,
+          });
+          if (run.status !== 'SUCCEEDED') children.failed.push(run.stoppedAt);
+        }),
+      );
       if (children.failed.length > 0) throw error('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded');
       return null;
     };
@@ -208,7 +282,7 @@ async function selected(itemSelector, input, item, context) {
  * Runs an execution to its end. Returns its status, output or error, the step it stopped at (and
  * for a failed Map, the steps its children stopped at), and what a redrive needs.
  */
-export async function execute(definition, input, world, { name = 'daily-20261120', redriveCount = 0, startAt, redriveChildren, timeouts } = {}) {
+export async function execute(definition, input, world, { name = 'daily-20261120', redriveCount = 0, startAt, redriveChildren, redriveBranches, timeouts } = {}) {
   const def = runnable(definition, { startAt, timeouts });
   const machine = new StateMachine(def, { validationOptions: { noValidate: true } });
   const context = {
@@ -218,7 +292,7 @@ export async function execute(definition, input, world, { name = 'daily-20261120
       RedriveCount: redriveCount,
     },
   };
-  const children = { redrive: redriveChildren, failed: [], timeouts };
+  const children = { redrive: redriveChildren, failed: [], redriveBranches, failedBranches: [], timeouts };
   const execution = machine.run(input, { overrides: handlers(def, world, context, children), context });
   const events = [];
   const collecting = (async () => {
@@ -234,7 +308,16 @@ export async function execute(definition, input, world, { name = 'daily-20261120
     failure = { error: e.cause?.name ?? e.name, cause: e.cause?.message ?? e.message };
   }
   await collecting;
-  return { status, output, failure, redriveCount, stoppedAt: unsuccessful(events), failedChildren: children.failed, definition };
+  return {
+    status,
+    output,
+    failure,
+    redriveCount,
+    stoppedAt: unsuccessful(events),
+    failedChildren: children.failed,
+    failedBranches: children.failedBranches,
+    definition,
+  };
 }
 
 /** The step an execution stopped at: the last state entered and not left. */
@@ -252,7 +335,18 @@ export function redrive(failed, world) {
   const { state, input } = failed.stoppedAt;
   const options = { startAt: state, redriveCount: failed.redriveCount + 1 };
   if (state === 'Partitions') options.redriveChildren = failed.failedChildren;
+  if (failed.failedBranches.length > 0) options.redriveBranches = failed.failedBranches;
   return execute(failed.definition, input, world, options);
+}
+
+/**
+ * Where a failed execution stopped: its unsuccessful step, or inside a failed Parallel state the
+ * failed branch's, or inside the failed Map the failed child's.
+ */
+export function stoppedState(failed) {
+  if (failed.failedBranches.length > 0) return failed.failedBranches[0].state;
+  if (failed.failedChildren.length > 0) return failed.failedChildren[0].state;
+  return failed.stoppedAt.state;
 }
 
 /** Every job of the daily run, as the harness names them ("job" or "job@i/N"), in order. */

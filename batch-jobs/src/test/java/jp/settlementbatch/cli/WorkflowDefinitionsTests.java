@@ -118,7 +118,7 @@ class WorkflowDefinitionsTests {
 
 	/**
 	 * Follows the success path: a Choice's default (or first branch), a Task's or Pass's
-	 * Next, into a Map's processor.
+	 * Next, into a Map's processor and each branch of a Parallel state, in order.
 	 */
 	private static void walk(JsonNode states, String name, List<String> jobs) {
 		while (name != null) {
@@ -130,6 +130,11 @@ class WorkflowDefinitionsTests {
 			if ("Map".equals(type)) {
 				JsonNode processor = state.get("ItemProcessor");
 				walk(processor.get("States"), processor.get("StartAt").asText(), jobs);
+			}
+			if ("Parallel".equals(type)) {
+				for (JsonNode branch : state.get("Branches")) {
+					walk(branch.get("States"), branch.get("StartAt").asText(), jobs);
+				}
 			}
 			if ("Choice".equals(type)) {
 				name = state.has("Default") ? state.get("Default").asText()

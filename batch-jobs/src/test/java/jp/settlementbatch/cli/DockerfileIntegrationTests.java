@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What can be checked of the image without a Docker engine: the Dockerfile's shape
  * (multi-stage, a JRE-only runtime, a non-root user, an exec-form entrypoint, the heap
  * sized from the container), and its runtime stage replayed on this machine: the layers
  * extracted from the built jar the way the build stage does, copied together the way the
- * runtime stage does, the class data archive made the way it makes it, and a start with
- * the image's entrypoint that maps that archive.
+ * runtime stage does, the AOT cache made the way it makes it (by a Java 25 JVM: the
+ * machine's Temurin 25, {@code JAVA25_HOME}), and a start with the image's entrypoint
+ * that must use that cache ({@code -XX:AOTMode=on}).
  */
 class DockerfileIntegrationTests {
 
@@ -48,7 +50,11 @@ class DockerfileIntegrationTests {
 	}
 
 	@Test
-	void theRuntimeLayoutStartsWithTheImagesEntrypointAndItsClassDataArchive() throws Exception {
+	void theRuntimeLayoutStartsWithTheImagesEntrypointAndItsAotCache() throws Exception {
+		Path java25 = Path.of(System.getenv().getOrDefault("JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin",
+				"java");
+		assumeTrue(Files.isExecutable(java25),
+				"No Java 25 at " + java25 + " (set JAVA25_HOME): the image's AOT cache is made and used by Java 25.");
 		// given the layers extracted from the built jar the way the build stage does,
 		// copied
 		// together the way the runtime stage does
@@ -61,14 +67,14 @@ class DockerfileIntegrationTests {
 			copyTree(layers.resolve(layer), app);
 		}
 
-		// when the class data archive is made as the runtime stage makes it: a job that
-		// finds no database
+		// when the AOT cache is made as the runtime stage makes it: a job that finds no
+		// database
 		String dockerfile = Files.readString(DOCKERFILE);
-		assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=/app/settlement-batch.jsa")
+		assertThat(dockerfile).contains("-XX:AOTCacheOutput=/app/settlement-batch.aot")
 			.contains("--db-url=jdbc:postgresql://127.0.0.1:1/training");
 		Path training = Files.createDirectories(this.work.resolve("training"));
-		Path archive = app.resolve("settlement-batch.jsa");
-		Process trainingRun = new ProcessBuilder(java(), "-XX:ArchiveClassesAtExit=" + archive, "-jar",
+		Path archive = app.resolve("settlement-batch.aot");
+		Process trainingRun = new ProcessBuilder(java25.toString(), "-XX:AOTCacheOutput=" + archive, "-jar",
 				"settlement-batch.jar", "run", "import-cash-flows", "--business-date=2026-11-21",
 				"--input="
 						+ DOCKERFILE.resolveSibling("sample-files/2026-11-21/cashflow_20261121.csv").toAbsolutePath(),
@@ -79,25 +85,22 @@ class DockerfileIntegrationTests {
 			.start();
 		assertThat(trainingRun.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-		// then the run failed for want of a database, and left the archive
+		// then the run failed for want of a database, and left the cache
 		assertThat(trainingRun.exitValue()).isNotZero();
 		assertThat(archive).isNotEmptyFile();
 
-		// and the image's entrypoint starts with it, the archive mapped (-Xshare:on fails
+		// and the image's entrypoint starts with it, the cache used (-XX:AOTMode=on fails
 		// when it cannot be)
 		List<String> entrypoint = new ArrayList<>(
 				List.of(lines(dockerfile, "^ENTRYPOINT \\[(.+)\\]").get(0).replace("\"", "").split(",\\s*")));
-		assertThat(entrypoint).startsWith("java", "-XX:SharedArchiveFile=/app/settlement-batch.jsa")
+		assertThat(entrypoint).startsWith("java", "-XX:AOTCache=/app/settlement-batch.aot")
 			.endsWith("-jar", "/app/settlement-batch.jar");
 		entrypoint.replaceAll(part -> part.replace("/app/", app.toString() + "/"));
-		entrypoint.add(1, "-Xshare:on");
+		entrypoint.set(0, java25.toString());
+		entrypoint.add(1, "-XX:AOTMode=on");
 		entrypoint.add("--help");
 		String help = run(app, entrypoint.toArray(String[]::new));
 		assertThat(help).contains("Usage: settlement-batch").contains("daily").contains("restart");
-	}
-
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	private static List<String> lines(String text, String regex) {
@@ -111,7 +114,6 @@ class DockerfileIntegrationTests {
 
 	private static String run(Path directory, String... command) throws Exception {
 		List<String> full = new ArrayList<>(List.of(command));
-		full.set(0, java());
 		Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes());
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -176,8 +176,7 @@ final class Platform implements AutoCloseable {
 			// database.
 			if (options.json()) {
 				// one event, at the level of what happened: a file not there yet is a
-				// wait,
-				// a configuration error needs no trace
+				// wait, a configuration error needs no trace
 				int code = SettlementBatchCommand.exitCodeOf(ex);
 				org.slf4j.spi.LoggingEventBuilder event = switch (code) {
 					case 4 -> LoggerFactory.getLogger(Platform.class).atWarn().addKeyValue("event", "input_missing");

@@ -374,7 +374,12 @@ public final class Manifest {
 		json.put("control_totals", this.controlTotals.toJson());
 		json.put("attention", this.attention);
 		List<Map<String, String>> actions = new ArrayList<>();
-		this.actions.forEach((line, command) -> actions.add(Map.of("attention", line, "command", command)));
+		this.actions.forEach((line, command) -> {
+			Map<String, String> action = new LinkedHashMap<>();
+			action.put("attention", line);
+			action.put("command", command);
+			actions.add(action);
+		});
 		json.put("actions", actions);
 		return json;
 	}

@@ -17,7 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Streams the work of a ledger job one account at a time: one query, ordered by
  * account_id, whose consecutive rows of the same account become one item. The query runs
- * on its own connection, in a transaction it only reads in and rolls back, with a cursor
+ * on its own connection, in a read-only transaction it rolls back, with a cursor
  * (constant memory). It leaves out the accounts whose watermark is already the business
  * date, so a restart simply reads what is left: no reader position is saved. Either the
  * query itself filters on the watermark, or a second query on the same connection lists
@@ -99,6 +99,7 @@ public final class AccountReader<T> implements ItemStreamReader<T> {
 		try {
 			this.connection = this.dataSource.getConnection();
 			this.connection.setAutoCommit(false);
+			this.connection.setReadOnly(true);
 			this.rows = query(this.sql, this.parameters);
 			this.hasRow = this.rows.next();
 			if (this.doneSql != null) {

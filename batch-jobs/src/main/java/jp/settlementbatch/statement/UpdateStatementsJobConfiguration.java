@@ -85,9 +85,8 @@ class UpdateStatementsJobConfiguration {
 		protected String sql() {
 			// the day's cash flows alone, narrow and sorted: of the files claimed for the
 			// day, the lines released from waiting for their account, and those an
-			// account
-			// held by this job still has to post; the terms and balances are read per
-			// chunk, as this job writes them
+			// account held by this job still has to post; the terms and balances are read
+			// per chunk, as this job writes them
 			String partition = Partition.condition("c.account_id");
 			return """
 					SELECT account_id, type, amount, value_date, original_transaction_id FROM (

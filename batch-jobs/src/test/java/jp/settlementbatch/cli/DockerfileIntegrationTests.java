@@ -56,8 +56,7 @@ class DockerfileIntegrationTests {
 		assumeTrue(Files.isExecutable(java25),
 				"No Java 25 at " + java25 + " (set JAVA25_HOME): the image's AOT cache is made and used by Java 25.");
 		// given the layers extracted from the built jar the way the build stage does,
-		// copied
-		// together the way the runtime stage does
+		// copied together the way the runtime stage does
 		String jar = System.getProperty("settlement.jar", "target/settlement-batch.jar");
 		Path layers = this.work.resolve("layers");
 		run(this.work, "java", "-Djarmode=tools", "-jar", Path.of(jar).toAbsolutePath().toString(), "extract",

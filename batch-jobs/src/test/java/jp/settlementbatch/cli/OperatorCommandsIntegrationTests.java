@@ -56,8 +56,7 @@ class OperatorCommandsIntegrationTests {
 	@Test
 	void executionsWritesOnlyItsAnswerToStdoutAndChecksItsFilters() throws Exception {
 		// given an import that completed, one rejected as a whole, and one whose process
-		// is
-		// gone (STARTED in the metadata, its lock free)
+		// is gone (STARTED in the metadata, its lock free)
 		String url = TestDatabase.fresh();
 		Cli cli = new Cli(url);
 		cli.run("run", "import-accounts", "--business-date=2026-11-20", "--inbox=" + DAY1, "--outbox=" + this.work);
@@ -140,8 +139,7 @@ class OperatorCommandsIntegrationTests {
 		Cli.Result abandon = cli.run("abandon", String.valueOf(id));
 
 		// then it is ABANDONED, never resumed: the same bytes again are a new import,
-		// which
-		// finds them already accepted for the day and takes nothing in
+		// which finds them already accepted for the day and takes nothing in
 		assertThat(abandon.exitCode()).as(abandon.output()).isZero();
 		assertThat(jdbc.queryForObject("SELECT status FROM batch.batch_job_execution WHERE job_execution_id = ?",
 				String.class, id))

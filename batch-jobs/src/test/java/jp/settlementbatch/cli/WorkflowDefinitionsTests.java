@@ -72,8 +72,7 @@ class WorkflowDefinitionsTests {
 	@Test
 	void theScheduleAndTheLocalDaysFollowOneRunDateRule() throws IOException {
 		// the rule the CLI runs --through by (jobs.json in the jar), and build.mjs
-		// derives
-		// the schedule from
+		// derives the schedule from
 		String rule = this.json.readTree(ROOT.resolve("step-functions/jobs.json").toFile())
 			.get("runDates")
 			.get("rule")

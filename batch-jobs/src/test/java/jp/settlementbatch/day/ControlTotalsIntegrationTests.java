@@ -57,9 +57,8 @@ class ControlTotalsIntegrationTests {
 			}
 		}
 		// the last day, worked out: its cash-flow file has 2,511 lines (trailer), of
-		// which
-		// 2,500 accepted, 1 waiting for its account, 9 rejected and 1 duplicate, and the
-		// yen of the four add up to the trailer's amount
+		// which 2,500 accepted, 1 waiting for its account, 9 rejected and 1 duplicate,
+		// and the yen of the four add up to the trailer's amount
 		JsonNode file = report(LAST).path("manifest").path("control_totals").path("files").get(0);
 		assertThat(file.path("file").asText()).isEqualTo("cashflow_20261124.csv");
 		assertThat(file.path("trailer").path("lines").asLong()).isEqualTo(2511);

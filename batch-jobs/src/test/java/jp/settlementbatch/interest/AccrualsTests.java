@@ -116,9 +116,8 @@ class AccrualsTests {
 	@Test
 	void aBackValuedRepaymentReversesOnlyTheDaysThatHadPrincipal() {
 		// ledger.md, "A reversal never goes below what existed": nothing owed; 50,000
-		// paid
-		// on Saturday 21 Nov, posted on Tuesday 24 Nov; a 30,000 cash advance on Sunday
-		// 22 Nov accrued only on the 23rd. The repayment paid the 30,000 of cash.
+		// paid on Saturday 21 Nov, posted on Tuesday 24 Nov; a 30,000 cash advance on
+		// Sunday 22 Nov accrued only on the 23rd. The repayment paid the 30,000 of cash.
 		Accruals.Account account = new Accruals.Account(REVOLVING_15_18, owing(0, 0, d("2026-10-31")), d("2026-11-23"));
 		account.movements.add(new Accruals.Movement(d("2026-11-24"), d("2026-11-21"), 0, -30_000));
 		account.movements.add(new Accruals.Movement(d("2026-11-22"), d("2026-11-22"), 0, 30_000));

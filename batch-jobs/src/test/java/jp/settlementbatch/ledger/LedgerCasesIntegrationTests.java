@@ -63,8 +63,7 @@ class LedgerCasesIntegrationTests {
 		LocalDate first = d("2026-11-01");
 		DayFiles files = new DayFiles();
 		// 1: nothing owed; a cash advance on Sunday 22 Nov, a repayment of Saturday 21
-		// Nov
-		// in Tuesday 24 Nov's file
+		// Nov in Tuesday 24 Nov's file
 		files.account(first, "1000000101", "REVOLVING", 500_000, 300_000, "15.00", "18.00", 31, 27)
 			.cashFlow(d("2026-11-22"), d("2026-11-22"), "CA101", "1000000101", "CASH_ADVANCE", 30_000, null)
 			.repayment(d("2026-11-24"), d("2026-11-21"), "R101", "1000000101", 50_000);

@@ -31,9 +31,9 @@ class LedgerCorrectionIntegrationTests {
 	@Test
 	void aDayAnEarlierVersionReversedBelowZeroIsLiftedAndAWrongLateChargeGivenBack() {
 		// given a cash advance of Sunday 22 Nov, accrued on the 23rd, and what the
-		// earlier
-		// version booked on the 24th for a repayment of the 21st: both days reversed, the
-		// 22nd below zero; and a late charge booked on a day nothing was due
+		// earlier version booked on the 24th for a repayment of the 21st: both days
+		// reversed, the 22nd below zero; and a late charge booked on a day nothing was
+		// due
 		LocalDate first = LocalDate.parse("2026-11-20");
 		DayFiles files = new DayFiles()
 			.account(first, "1000000101", "REVOLVING", 500_000, 300_000, "15.00", "18.00", 31, 27)

@@ -227,8 +227,7 @@ class LedgerScenarioIntegrationTests {
 		assertThat(statement("1000000003", "2026-10-15"))
 			.isEqualTo(List.of("2026-09-16", "2026-11-10", 0L, 200_000L, 0L, 0L, 0L, 1_380L, 0L, 0L, 201_380L, 9_000L));
 		// the refund of 20 Oct arrived in the file of 23 Oct: 21 and 22 Oct had accrued
-		// on
-		// 200,000 and are reversed on 50,000, booked on the 23rd in the open cycle
+		// on 200,000 and are reversed on 50,000, booked on the 23rd in the open cycle
 		assertThat(this.jdbc.queryForList(
 				"""
 						SELECT accrual_date || ' ' || principal || ' ' || booked_on || ' ' || cycle_close FROM report.daily_accrual

@@ -259,8 +259,7 @@ public class RecordFileReader implements ItemStreamReader<RecordLine> {
 		}
 		else if (rawLine(raw).containsPan()) {
 			// The PAN guard holds for every record: a card number in the header or
-			// trailer
-			// turns the whole file away, and it is never stored.
+			// trailer turns the whole file away, and it is never stored.
 			finish(FileRejection.PAN_DETECTED);
 		}
 		else if (!"H".equals(type)) {

@@ -70,8 +70,7 @@ final class LocalStorage implements Storage {
 	@Override
 	public List<FileStore.Listed> list(String prefix) {
 		// the URIs found are the prefix followed by the rest of their path, so they read
-		// as
-		// the names the caller builds (a plain path or a file: URI alike)
+		// as the names the caller builds (a plain path or a file: URI alike)
 		boolean folderPrefix = prefix.endsWith("/");
 		Path at = path(prefix).toAbsolutePath();
 		Path folder = folderPrefix ? at : at.getParent();

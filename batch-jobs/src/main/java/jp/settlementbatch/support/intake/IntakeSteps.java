@@ -186,8 +186,7 @@ public final class IntakeSteps {
 		}
 		// The reject file is written before the file's status changes, in this step's
 		// transaction: an outbox that cannot take it fails the step with nothing of the
-		// file
-		// visible, and the rerun settles again.
+		// file visible, and the rerun settles again.
 		if (rejected > 0) {
 			writeRejectFile(file, parameters.getString("outbox"));
 			execution.getExecutionContext().putString(REJECTS_WRITTEN, "true");
@@ -211,8 +210,7 @@ public final class IntakeSteps {
 			.addValue("business_date", businessDate);
 		// Our scripts end each statement with ; at a line end. Spring's ScriptUtils does
 		// not fit: its splitter is not public in Framework 7, and executeSqlScript binds
-		// no
-		// named parameters.
+		// no named parameters.
 		for (String statement : script.split(";\\s*(\\n|$)")) {
 			if (!statement.isBlank()) {
 				named.execute(statement, parameters, PreparedStatement::execute);

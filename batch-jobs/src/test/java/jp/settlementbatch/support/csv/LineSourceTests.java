@@ -11,8 +11,7 @@ class LineSourceTests {
 	@Test
 	void findsTheFirstLineFeedAsAByteByByteScanDoes() {
 		// given buffers of bytes close to a line feed (and zero, and high bytes), with a
-		// line
-		// feed at any place or none, scanned from any start to any end
+		// line feed at any place or none, scanned from any start to any end
 		byte[] near = { 0x0A, 0x0B, 0x09, 0x00, 0x01, (byte) 0x8A, (byte) 0x80, (byte) 0xFF, ',', 'a' };
 		Random random = new Random(20261123);
 		int found = 0;

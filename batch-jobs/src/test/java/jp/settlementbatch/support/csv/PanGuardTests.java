@@ -57,8 +57,7 @@ class PanGuardTests {
 	@Test
 	void findsNumbersWrittenInAnyForm() {
 		// files.md: any Unicode decimal digit, format characters read as absent, any
-		// single
-		// non-alphanumeric separator
+		// single non-alphanumeric separator
 		assertThat(PanGuard.mask("カード４１１１１１１１１１１１１１１１")).isEqualTo("カード411111******1111");
 		assertThat(PanGuard.mask("4111\u200b1111\u200b1111\u200b1111")).isEqualTo("411111******1111");
 		assertThat(PanGuard.mask("4111.1111.1111.1111")).isEqualTo("411111******1111");

@@ -216,8 +216,7 @@ class S3IntegrationTests {
 	@Test
 	void aForbiddenInputSaysWhichPermissionsToCheckAndIsExitOne() throws Exception {
 		// given a store that refuses the task's credentials (403, as S3 answers a role
-		// without
-		// the permissions)
+		// without the permissions)
 		String bucket = bucket("forbidden");
 		Map<String, String> refused = Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint(), "AWS_ACCESS_KEY_ID",
 				S3TestServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", "not-the-secret", "AWS_REGION", "us-east-1");

@@ -63,8 +63,7 @@ class SecondS3ServerIntegrationTests {
 			Files.copy(SERVER.resolve("package-lock.json"), install.resolve("package-lock.json"),
 					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			// Not inheritIO: Node would set the test JVM's standard input non-blocking,
-			// and
-			// surefire talks to its fork through it.
+			// and surefire talks to its fork through it.
 			Path log = install.resolve("npm-ci.log");
 			Process npm = new ProcessBuilder("npm", "ci", "--no-fund", "--no-audit").directory(install.toFile())
 				.redirectErrorStream(true)

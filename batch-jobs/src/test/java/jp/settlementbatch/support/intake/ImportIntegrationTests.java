@@ -196,8 +196,7 @@ class ImportIntegrationTests {
 	@Test
 	void idsAlreadyTakenInAreFoundAsTheLinesGoInAcrossChunksAndFiles() throws IOException {
 		// given day 1 taken in, and a file whose ids repeat within it (chunks of two
-		// lines
-		// apart) and repeat day 1's
+		// lines apart) and repeat day 1's
 		importDay1();
 		String taken = firstDetail(DAY1.resolve("cashflow_20261120.csv"));
 		String[] fields = taken.split(",", -1);
@@ -310,8 +309,7 @@ class ImportIntegrationTests {
 		assertThat(run("import-cash-flows", "2026-11-24", "--input=" + first).exitCode()).isZero();
 
 		// when the next day refunds more of it, refunds a purchase of its own, and names
-		// a
-		// purchase of another account
+		// a purchase of another account
 		Path second = this.work.resolve("in2/cashflow_20261125.csv");
 		writeCashFlows(second, "2026-11-25", List.of(refund("RR2", "1000000001", 3_000, "RP1"), // 2:
 																								// 9,000

@@ -101,8 +101,7 @@ class ReadAheadTests {
 	@Test
 	void aFailureComesAfterTheLinesReadBeforeItAndStays() throws IOException {
 		// given rules that fail (not reject: fail) on line 400, in the second chunk's
-		// first
-		// block
+		// first block
 		DetailRule<Detail> failing = (fields, day) -> {
 			if (fields[1].equals("id399")) {
 				throw new IllegalStateException("disk gone");

@@ -62,6 +62,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theApplicationClassDependsOnNoPackageOfItsOwn() {
+		// the slices below leave the root package out; its one class only configures
+		noClasses().that()
+			.resideInAPackage("jp.settlementbatch")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("jp.settlementbatch.(*)..")
+			.check(PRODUCT);
+	}
+
+	@Test
 	void noPackageCycles() {
 		slices().matching("jp.settlementbatch.(**)").should().beFreeOfCycles().check(PRODUCT);
 	}

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jp.settlementbatch.day.DayRun;
-import jp.settlementbatch.day.DayRun.JobResult;
+import jp.settlementbatch.day.JobResult;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.progress.LogContext;

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.day.DayRun;
-import jp.settlementbatch.day.DayRun.JobResult;
+import jp.settlementbatch.day.JobResult;
 import jp.settlementbatch.support.files.FileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jp.settlementbatch.day.DayRun;
-import jp.settlementbatch.day.DayRun.JobResult;
+import jp.settlementbatch.day.JobResult;
 import jp.settlementbatch.day.Inbox;
 import jp.settlementbatch.day.JobInputs;
 import jp.settlementbatch.support.batch.ExitCode;

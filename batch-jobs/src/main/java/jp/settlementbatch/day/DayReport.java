@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jp.settlementbatch.day.DayRun.JobResult;
+import jp.settlementbatch.day.JobResult;
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.files.FileStore;
 

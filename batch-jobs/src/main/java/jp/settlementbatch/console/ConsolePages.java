@@ -111,6 +111,9 @@ public final class ConsolePages {
 				        ON rd.job_execution_id = e.job_execution_id AND rd.parameter_name = 'run.date'
 				      ORDER BY e.job_instance_id, e.job_execution_id DESC) latest
 				GROUP BY run_date ORDER BY run_date DESC LIMIT 120""");
+		// the reports written, by one listing (on S3 one request, not one per date)
+		java.util.Set<String> written = new java.util.HashSet<>();
+		this.files.list(reportOf(null)).forEach(listed -> written.add(listed.uri()));
 		StringBuilder body = new StringBuilder();
 		if (rows.isEmpty()) {
 			body.append("<p>No job has run on this database yet. <code>settlement-batch demo</code> runs the sample")
@@ -143,7 +146,7 @@ public final class ConsolePages {
 				.append("</td><td>")
 				.append(time(row.get("ended")))
 				.append("</td><td>")
-				.append(report(LocalDate.parse(date)).isPresent() ? "written" : "none")
+				.append(written.contains(reportOf(LocalDate.parse(date))) ? "written" : "none")
 				.append("</td></tr>\n");
 		}
 		body.append("</tbody></table>\n");
@@ -185,8 +188,15 @@ public final class ConsolePages {
 	}
 
 	private Optional<StoredObject> report(LocalDate date) {
-		return this.files.stat(FileStore.resolve(this.outbox, "reports",
-				"daily_" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json"));
+		return this.files.stat(reportOf(date));
+	}
+
+	/**
+	 * The JSON report of {@code date}; with no date, the prefix every report starts with.
+	 */
+	private String reportOf(LocalDate date) {
+		return FileStore.resolve(this.outbox, "reports",
+				"daily_" + (date == null ? "" : date.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json"));
 	}
 
 	/**

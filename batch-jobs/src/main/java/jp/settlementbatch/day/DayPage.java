@@ -177,14 +177,15 @@ public final class DayPage {
 			return;
 		}
 		this.html.append("<ol class=\"attention\">\n");
+		Map<String, List<String>> commands = new java.util.HashMap<>();
+		for (JsonNode action : this.report.path("manifest").path("actions")) {
+			commands.computeIfAbsent(action.path("attention").asText(), line -> new ArrayList<>())
+				.add(action.path("command").asText());
+		}
 		for (JsonNode line : lines) {
 			this.html.append("<li><p>").append(escape(line.asText())).append("</p>");
-			for (JsonNode action : this.report.path("manifest").path("actions")) {
-				if (action.path("attention").asText().equals(line.asText())) {
-					this.html.append("<pre><code>")
-						.append(escape(action.path("command").asText()))
-						.append("</code></pre>");
-				}
+			for (String command : commands.getOrDefault(line.asText(), List.of())) {
+				this.html.append("<pre><code>").append(escape(command)).append("</code></pre>");
 			}
 			this.html.append("</li>\n");
 		}

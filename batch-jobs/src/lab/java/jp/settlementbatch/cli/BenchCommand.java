@@ -13,13 +13,14 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import jp.settlementbatch.bench.Benchmark;
-import jp.settlementbatch.day.JobInputs;
 import jp.settlementbatch.bench.Benchmark.Measurement;
 import jp.settlementbatch.bench.LedgerFloor;
 import jp.settlementbatch.bench.SyntheticDay;
+import jp.settlementbatch.day.JobInputs;
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.files.FileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -183,7 +184,8 @@ public class BenchCommand implements Callable<Integer>, DeveloperCommand {
 	 */
 	private static long runJob(JobRuns runs, FileStore files, String job, LocalDate date, Path inbox, String outbox) {
 		RunOutcome outcome = runs.run(runs.job(job).orElseThrow(),
-				JobInputs.resolve(job, date, new JobInputs.Sources(null, inbox.toString()), outbox, null, 0.01, files));
+				JobInputs.resolve(job, RunParameters.of(date, outbox, 0.01), new JobInputs.Sources(null, inbox.toString()),
+						files));
 		if (outcome.exitCode() != ExitCode.COMPLETED) {
 			throw new IllegalStateException(job + " did not complete: " + outcome.message());
 		}

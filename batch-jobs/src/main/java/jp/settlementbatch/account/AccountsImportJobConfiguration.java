@@ -2,6 +2,7 @@ package jp.settlementbatch.account;
 
 import jp.settlementbatch.support.db.SqlScript;
 import jp.settlementbatch.support.intake.FileKind;
+import jp.settlementbatch.support.intake.IntakeInput;
 import jp.settlementbatch.support.intake.IntakeJobs;
 import jp.settlementbatch.support.intake.IntakeSteps;
 
@@ -28,7 +29,7 @@ class AccountsImportJobConfiguration {
 
 	@Bean
 	Job importAccountsJob(IntakeJobs intake) {
-		IntakeSteps accounts = intake.steps(ACCOUNTS, "input");
+		IntakeSteps accounts = intake.steps(ACCOUNTS, IntakeInput.INPUT);
 		// the file's steps in order, then the job's verdict
 		return intake.job("import-accounts", accounts.receive(), accounts.load(), accounts.settle(), accounts.rejects(),
 				intake.verdict());

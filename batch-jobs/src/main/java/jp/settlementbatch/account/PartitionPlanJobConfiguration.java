@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.settlementbatch.support.progress.RunProgress;
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -40,9 +41,9 @@ class PartitionPlanJobConfiguration {
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
 			FileStore files, RunProgress progress) {
 		Step plan = new StepBuilder("plan-partitions", jobRepository).tasklet((contribution, chunkContext) -> {
-			var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
-			LocalDate businessDate = parameters.getLocalDate("business.date");
-			int n = parameters.getLong("partitions", 8L).intValue();
+			RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution());
+			LocalDate businessDate = run.businessDate();
+			int n = run.partitions();
 			long[] counts = new long[n];
 			jdbc.query("SELECT card.partition_of(account_id, ?) AS p, count(*) FROM card.account GROUP BY 1", rs -> {
 				counts[rs.getInt(1)] = rs.getLong(2);
@@ -55,7 +56,7 @@ class PartitionPlanJobConfiguration {
 				partitions.add(partition);
 			}
 			byte[] json = new ObjectMapper().writeValueAsBytes(partitions);
-			String target = FileStore.resolve(parameters.getString("outbox"), "plans",
+			String target = FileStore.resolve(run.outbox(), "plans",
 					"partitions_" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + ".json");
 			files.write(target, out -> out.write(json));
 			// the plan is told in the run's own summary, not printed into the log stream

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.csv.FileRejection;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles;
@@ -37,8 +38,8 @@ class CalendarImportJobConfiguration {
 		Step replace = new StepBuilder("replace-calendar", jobRepository).tasklet((contribution, chunkContext) -> {
 			var execution = chunkContext.getStepContext().getStepExecution();
 			long instanceId = execution.getJobExecution().getJobInstance().getInstanceId();
-			IntakeInput input = IntakeInput.from(execution.getJobParameters(), "input").orElseThrow();
-			LocalDate businessDate = execution.getJobParameters().getLocalDate("business.date");
+			IntakeInput input = IntakeInput.from(execution.getJobParameters(), IntakeInput.INPUT).orElseThrow();
+			LocalDate businessDate = RunParameters.of(execution.getJobParameters()).businessDate();
 			long fileId = importFiles.ofJobInstance(instanceId, "CALENDAR")
 				.map(ImportFiles.ImportFile::fileId)
 				.orElseGet(() -> importFiles.register(input.object().name(), "CALENDAR", businessDate, businessDate,

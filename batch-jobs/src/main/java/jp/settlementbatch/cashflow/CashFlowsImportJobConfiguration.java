@@ -2,6 +2,7 @@ package jp.settlementbatch.cashflow;
 
 import jp.settlementbatch.support.db.SqlScript;
 import jp.settlementbatch.support.intake.FileKind;
+import jp.settlementbatch.support.intake.IntakeInput;
 import jp.settlementbatch.support.intake.IntakeJobs;
 import jp.settlementbatch.support.intake.IntakeSteps;
 
@@ -29,7 +30,7 @@ class CashFlowsImportJobConfiguration {
 
 	@Bean
 	Job importCashFlowsJob(IntakeJobs intake) {
-		IntakeSteps cashFlows = intake.steps(CASH_FLOWS, "input");
+		IntakeSteps cashFlows = intake.steps(CASH_FLOWS, IntakeInput.INPUT);
 		// the file's steps in order, then the job's verdict
 		return intake.job("import-cash-flows", cashFlows.receive(), cashFlows.load(), cashFlows.settle(),
 				cashFlows.rejects(), intake.verdict());

@@ -11,10 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import jp.settlementbatch.support.batch.ExitCode;
-import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.day.DayRun;
 import jp.settlementbatch.day.JobResult;
+import jp.settlementbatch.support.batch.ExitCode;
+import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.files.FileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

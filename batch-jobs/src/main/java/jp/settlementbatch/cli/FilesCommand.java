@@ -9,6 +9,7 @@ import jp.settlementbatch.day.DayReport;
 import jp.settlementbatch.day.Inbox;
 import jp.settlementbatch.day.Manifest;
 import jp.settlementbatch.support.batch.ExitCode;
+import jp.settlementbatch.support.config.Settings;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.progress.EmbeddedMetrics;
 import jp.settlementbatch.support.progress.LogContext;
@@ -83,7 +84,7 @@ class FilesCommand implements Callable<Integer> {
 	public Integer call() {
 		LocalDate date = this.day.date();
 		LogContext.command("files", date, null);
-		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
+		FileStore files = FileStore.of(Settings.fromEnvironment());
 		Inbox inbox = new Inbox(files, this.day.inbox);
 		if (this.report) {
 			FileStore.requireWritableOutbox(this.day.outbox);

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.settlementbatch.SettlementBatchApplication;
+import jp.settlementbatch.support.config.Settings;
 import jp.settlementbatch.support.db.EmbeddedDatabase;
 import jp.settlementbatch.support.progress.LogContext;
 import jp.settlementbatch.support.progress.RunProgress;
@@ -319,7 +320,7 @@ final class Platform implements AutoCloseable {
 	 * id.
 	 */
 	private static java.util.Optional<String> ecsTaskArn() {
-		String endpoint = System.getenv("ECS_CONTAINER_METADATA_URI_V4");
+		String endpoint = Settings.fromEnvironment().platform().ecs().containerMetadataUriV4();
 		if (isBlank(endpoint)) {
 			return java.util.Optional.empty();
 		}

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jp.settlementbatch.day.DayRun;
-import jp.settlementbatch.day.JobResult;
 import jp.settlementbatch.day.Inbox;
 import jp.settlementbatch.day.JobInputs;
+import jp.settlementbatch.day.JobResult;
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.config.RunParameters;
+import jp.settlementbatch.support.config.Settings;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.files.InputMissingException;
 import jp.settlementbatch.support.progress.LogContext;
@@ -68,15 +70,19 @@ class RunCommand implements Callable<Integer> {
 													// the outbox
 			FileStore.requireWritableOutbox(this.day.outbox);
 		}
-		FileStore files = FileStore.fromEnvironment(System.getenv("SETTLEMENT_OUTBOX_KMS_KEY_ID"));
+		Settings settings = Settings.fromEnvironment();
+		FileStore files = FileStore.of(settings);
 		// an import from the inbox also takes in the late files of its kind, and knows
 		// whether its file is expected today
 		boolean fromInbox = this.input == null && this.day.inbox != null && DayRun.isImport(this.job);
 		JobParameters parameters;
 		InputMissingException missing = null;
 		try {
-			parameters = JobInputs.resolve(this.job, date, new JobInputs.Sources(this.input, this.day.inbox),
-					this.day.outbox, this.partition, this.partitions, this.tolerance.maxRejectRatio, files);
+			parameters = JobInputs.resolve(this.job,
+					RunParameters.of(date, this.day.outbox, this.tolerance.maxRejectRatio)
+						.withPartition(this.partition)
+						.withPartitions(this.partitions),
+					new JobInputs.Sources(this.input, this.day.inbox), files);
 		}
 		catch (InputMissingException absent) {
 			if (!fromInbox) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
@@ -64,7 +65,7 @@ final class Summary {
 				out.append("    reason: ").append(file.rejectReason()).append('\n');
 			}
 			if (nz(file.rejectedCount()) > 0 && execution != null) {
-				String outbox = execution.getJobParameters().getString("outbox");
+				String outbox = RunParameters.of(execution.getJobParameters()).outbox();
 				out.append("    rejected lines: ")
 					.append(FileStore.resolve(outbox, "rejects", file.fileName() + ".rejects.csv"))
 					.append('\n');
@@ -82,7 +83,7 @@ final class Summary {
 			return () -> {
 			};
 		}
-		java.time.LocalDate date = execution.getJobParameters().getLocalDate("business.date");
+		java.time.LocalDate date = RunParameters.of(execution.getJobParameters()).businessDate();
 		return LogContext.with(LogContext.JOB, execution.getJobInstance().getJobName(), LogContext.BUSINESS_DATE,
 				date == null ? LogContext.get(LogContext.BUSINESS_DATE) : date.toString(), LogContext.JOB_EXECUTION_ID,
 				String.valueOf(execution.getId()));

@@ -2,6 +2,7 @@ package jp.settlementbatch.creditreview;
 
 import jp.settlementbatch.support.db.SqlScript;
 import jp.settlementbatch.support.intake.FileKind;
+import jp.settlementbatch.support.intake.IntakeInput;
 import jp.settlementbatch.support.intake.IntakeJobs;
 import jp.settlementbatch.support.intake.IntakeSteps;
 
@@ -33,8 +34,8 @@ class ApplicationsImportJobConfiguration {
 
 	@Bean
 	Job importApplicationsJob(IntakeJobs intake) {
-		IntakeSteps watchlist = intake.steps(WATCHLIST, "watchlist");
-		IntakeSteps applications = intake.steps(APPLICATIONS, "input");
+		IntakeSteps watchlist = intake.steps(WATCHLIST, IntakeInput.WATCHLIST);
+		IntakeSteps applications = intake.steps(APPLICATIONS, IntakeInput.INPUT);
 		// each file's steps in order, then the job's verdict
 		return intake.job("import-applications", watchlist.receive(), watchlist.load(), watchlist.settle(),
 				watchlist.rejects(), applications.receive(), applications.load(), applications.settle(),

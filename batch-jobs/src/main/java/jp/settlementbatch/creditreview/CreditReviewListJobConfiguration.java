@@ -10,9 +10,10 @@ import java.util.List;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
-import jp.settlementbatch.support.progress.RunProgress;
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.db.SqlScript;
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -51,8 +52,8 @@ class CreditReviewListJobConfiguration {
 		Step build = new StepBuilder("build-credit-review-list", jobRepository)
 			.tasklet((contribution, chunkContext) -> {
 				var execution = chunkContext.getStepContext().getStepExecution();
-				LocalDate businessDate = execution.getJobParameters().getLocalDate("business.date");
-				String outbox = execution.getJobParameters().getString("outbox");
+				LocalDate businessDate = RunParameters.of(execution.getJobParameters()).businessDate();
+				String outbox = RunParameters.of(execution.getJobParameters()).outbox();
 				NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
 				MapSqlParameterSource day = new MapSqlParameterSource("business_date", businessDate);
 				List<CreditReview.Row> rows = named

@@ -13,13 +13,13 @@ import jp.settlementbatch.calendar.Holidays;
 import jp.settlementbatch.support.batch.ExitCode;
 import jp.settlementbatch.support.batch.JobRuns;
 import jp.settlementbatch.support.batch.RunOutcome;
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.files.InputMissingException;
 import jp.settlementbatch.support.intake.InboundFile;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -84,8 +84,11 @@ public final class DayRun {
 			for (String partition : slices) {
 				JobParameters parameters;
 				try {
-					parameters = JobInputs.resolve(name, runDate, new JobInputs.Sources(null, box.folder(runDate)),
-							outbox, partition, partitions, maxRejectRatio, this.files);
+					parameters = JobInputs.resolve(name,
+							RunParameters.of(runDate, outbox, maxRejectRatio)
+								.withPartition(partition)
+								.withPartitions(partitions),
+							new JobInputs.Sources(null, box.folder(runDate)), this.files);
 				}
 				catch (InputMissingException absent) {
 					if (this.workflow.required(name) && expectedOn(name, runDate)) {
@@ -171,10 +174,9 @@ public final class DayRun {
 		List<JobResult> results = new ArrayList<>();
 		Job batchJob = this.runs.job(job).orElseThrow();
 		for (LocalDate date : new TakenIn(this.jdbc, inbox).late(job, runDate)) {
-			JobParameters parameters = new JobParametersBuilder(JobInputs.resolve(job, date,
-					new JobInputs.Sources(null, inbox.folder(date)), outbox, null, maxRejectRatio, this.files))
-				.addLocalDate("run.date", runDate, false)
-				.toJobParameters();
+			JobParameters parameters = JobInputs.resolve(job,
+					RunParameters.of(date, outbox, maxRejectRatio).withRunDate(runDate),
+					new JobInputs.Sources(null, inbox.folder(date)), this.files);
 			RunOutcome outcome = this.runs.run(batchJob, parameters);
 			JobResult result = new JobResult(job, date, outcome, false,
 					"late file of " + date + ": " + outcome.message());

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jp.settlementbatch.support.config.RunParameters;
+import jp.settlementbatch.support.config.Settings;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.files.InputMissingException;
 import jp.settlementbatch.support.files.StoredObject;
@@ -24,10 +26,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  */
 public final class JobInputs {
 
-	/** Partitions planned when none are asked for (SETTLEMENT_PARTITIONS, else 8). */
-	public static final int DEFAULT_PARTITIONS = Integer
-		.parseInt(System.getenv().getOrDefault("SETTLEMENT_PARTITIONS", "8"));
-
 	private JobInputs() {
 	}
 
@@ -36,7 +34,7 @@ public final class JobInputs {
 
 		String locate(InboundFile file, LocalDate businessDate) {
 			if (this.input != null) {
-				if ("input".equals(file.parameterPrefix())) {
+				if (IntakeInput.INPUT.equals(file.parameterPrefix())) {
 					return this.input;
 				}
 				int slash = this.input.lastIndexOf('/');
@@ -53,30 +51,24 @@ public final class JobInputs {
 	}
 
 	/**
-	 * Parameters for {@code job}; throws {@link InputMissingException} when its input is
-	 * not there (for import-applications: neither the applications file nor the watch
-	 * list).
+	 * Parameters for {@code job}: the run's own, and the inputs it is pinned to; throws
+	 * {@link InputMissingException} when its input is not there (for import-applications:
+	 * neither the applications file nor the watch list). Only plan-partitions has a
+	 * partition count: {@code SETTLEMENT_PARTITIONS} (else 8) when the run names none.
 	 */
-	public static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox,
-			String partition, double maxRejectRatio, FileStore files) {
-		return resolve(job, businessDate, sources, outbox, partition, 0, maxRejectRatio, files);
+	public static JobParameters resolve(String job, RunParameters run, Sources sources, FileStore files) {
+		return resolve(job, run, sources, files, Settings.fromEnvironment().settlement().partitions());
 	}
 
-	/**
-	 * As above; {@code partitions} is how many partitions plan-partitions plans
-	 * (identifying; 0 for the default).
-	 */
-	public static JobParameters resolve(String job, LocalDate businessDate, Sources sources, String outbox,
-			String partition, int partitions, double maxRejectRatio, FileStore files) {
-		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("business.date", businessDate, true)
-			.addString("outbox", outbox, false)
-			.addDouble("max.reject.ratio", maxRejectRatio, false);
-		if (partition != null) {
-			builder.addString("partition", partition, true);
-		}
-		if ("plan-partitions".equals(job)) {
-			builder.addLong("partitions", (long) (partitions > 0 ? partitions : DEFAULT_PARTITIONS), true);
-		}
+	/** As above, {@code defaultPartitions} planned when the run names no count. */
+	public static JobParameters resolve(String job, RunParameters run, Sources sources, FileStore files,
+			int defaultPartitions) {
+		LocalDate businessDate = run.businessDate();
+		RunParameters planned = "plan-partitions".equals(job)
+				? run.withPartitions(
+						(run.partitions() != null && run.partitions() > 0) ? run.partitions() : defaultPartitions)
+				: run.withPartitions(null);
+		JobParametersBuilder builder = planned.toBuilder();
 		List<InboundFile> inbound = InboundFile.of(job);
 		List<String> missing = new ArrayList<>();
 		int present = 0;

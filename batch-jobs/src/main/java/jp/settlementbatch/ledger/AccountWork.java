@@ -1,5 +1,7 @@
 package jp.settlementbatch.ledger;
 
+import jp.settlementbatch.support.config.RunParameters;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -124,7 +126,7 @@ public abstract class AccountWork<T extends LedgerAccount, R>
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		this.businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
+		this.businessDate = RunParameters.of(stepExecution.getJobParameters()).businessDate();
 		this.partition = Partition.of(stepExecution.getJobParameters());
 		this.stepExecutionId = stepExecution.getId();
 		this.held = new HeldAccounts(this.jdbc);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.ExitStatus;
@@ -76,7 +77,7 @@ public final class LedgerCheck {
 		return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
 			StepExecution stepExecution = chunkContext.getStepContext().getStepExecution();
 			Partition partition = Partition.of(stepExecution.getJobParameters());
-			LocalDate businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
+			LocalDate businessDate = RunParameters.of(stepExecution.getJobParameters()).businessDate();
 			Object[] p = partition.parameters();
 			long[] check = jdbc.queryForObject(FULL,
 					(rs, n) -> new long[] { rs.getLong("checked"), rs.getLong("out_of_balance") }, p);

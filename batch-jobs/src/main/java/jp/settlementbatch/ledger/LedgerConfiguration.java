@@ -2,12 +2,13 @@ package jp.settlementbatch.ledger;
 
 import javax.sql.DataSource;
 
+import jp.settlementbatch.support.config.Settings;
+import jp.settlementbatch.support.config.SettlementProperties;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,11 +25,10 @@ class LedgerConfiguration {
 	@Bean
 	LedgerJobs ledgerJobs(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			RunProgress progress, @Value("${settlement.chunk-size:10000}") int chunkSize,
-			@Value("${settlement.ledger.hold-minimum:100}") long holdMinimum, FileStore files,
-			@Value("${settlement.pending-days:5}") int pendingDays) {
-		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, chunkSize, holdMinimum, files,
-				pendingDays);
+			RunProgress progress, Settings settings, FileStore files) {
+		SettlementProperties settlement = settings.settlement();
+		return new LedgerJobs(jobRepository, transactionManager, dataSource, progress, settlement.chunkSize(),
+				settlement.ledger().holdMinimum(), files, settlement.pendingDays());
 	}
 
 }

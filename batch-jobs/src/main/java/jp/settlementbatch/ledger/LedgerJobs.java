@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import java.util.List;
 
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.PendingLines;
 import jp.settlementbatch.support.progress.RunProgress;
@@ -101,10 +102,10 @@ public class LedgerJobs {
 	public Job postingJob(String jobName, String stepName, AccountWork<?, ?> work) {
 		Step claim = new StepBuilder("claim-files", this.jobRepository).tasklet((contribution, chunkContext) -> {
 			var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
-			LocalDate businessDate = parameters.getLocalDate("business.date");
+			LocalDate businessDate = RunParameters.of(parameters).businessDate();
 			Integer claimed = this.jdbc.queryForObject("SELECT batch.claim_posting_day(?)", Integer.class,
 					businessDate);
-			String pending = settlePendingLines(businessDate, parameters.getString("outbox"));
+			String pending = settlePendingLines(businessDate, RunParameters.of(parameters).outbox());
 			contribution.setExitStatus(new ExitStatus("COMPLETED",
 					claimed + " accepted files newly claimed for posting on " + businessDate + pending));
 			return RepeatStatus.FINISHED;

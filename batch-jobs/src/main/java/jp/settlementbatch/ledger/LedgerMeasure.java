@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.progress.EmbeddedMetrics.Metric;
 import jp.settlementbatch.support.progress.JobMeasure;
 
@@ -43,7 +44,7 @@ final class LedgerMeasure implements JobMeasure {
 		if (!JOBS.contains(job)) {
 			return List.of();
 		}
-		LocalDate date = execution.getJobParameters().getLocalDate("business.date");
+		LocalDate date = RunParameters.of(execution.getJobParameters()).businessDate();
 		Partition partition = Partition.of(execution.getJobParameters());
 		List<Metric> metrics = new ArrayList<>();
 		metrics.add(Metric.count("AccountsHeld", new HeldAccounts(this.jdbc).held(job, date, partition)));

@@ -1,5 +1,7 @@
 package jp.settlementbatch.ledger;
 
+import jp.settlementbatch.support.config.RunParameters;
+
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
@@ -12,7 +14,7 @@ public record Partition(int index, int count) {
 
 	/** From the job parameter {@code partition} ("i/N"); all accounts when absent. */
 	public static Partition of(JobParameters parameters) {
-		String text = parameters.getString("partition");
+		String text = RunParameters.of(parameters).partition();
 		if (text == null) {
 			return ALL;
 		}

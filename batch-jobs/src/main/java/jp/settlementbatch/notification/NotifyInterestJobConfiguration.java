@@ -10,8 +10,9 @@ import java.time.format.DateTimeFormatter;
 
 import jp.settlementbatch.ledger.Accrued;
 import jp.settlementbatch.ledger.Partition;
-import jp.settlementbatch.support.progress.RunProgress;
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -55,12 +56,12 @@ class NotifyInterestJobConfiguration {
 			FileStore files, RunProgress progress) {
 		Step write = new StepBuilder("write-interest-notices", jobRepository).tasklet((contribution, chunkContext) -> {
 			var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
-			LocalDate businessDate = parameters.getLocalDate("business.date");
+			LocalDate businessDate = RunParameters.of(parameters).businessDate();
 			Partition partition = Partition.of(parameters);
 			String name = "interest_" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE)
 					+ (partition.count() == 1 ? "" : ".part-" + partition.index() + "-of-" + partition.count())
 					+ ".jsonl";
-			String target = FileStore.resolve(parameters.getString("outbox"), "notifications", name);
+			String target = FileStore.resolve(RunParameters.of(parameters).outbox(), "notifications", name);
 			long[] written = new long[1];
 			files.write(target, out -> {
 				BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

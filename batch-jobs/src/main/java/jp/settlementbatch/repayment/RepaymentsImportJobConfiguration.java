@@ -1,6 +1,7 @@
 package jp.settlementbatch.repayment;
 
 import jp.settlementbatch.support.intake.FileKind;
+import jp.settlementbatch.support.intake.IntakeInput;
 import jp.settlementbatch.support.intake.IntakeJobs;
 import jp.settlementbatch.support.intake.IntakeSteps;
 
@@ -26,7 +27,7 @@ class RepaymentsImportJobConfiguration {
 
 	@Bean
 	Job importRepaymentsJob(IntakeJobs intake) {
-		IntakeSteps repayments = intake.steps(REPAYMENTS, "input");
+		IntakeSteps repayments = intake.steps(REPAYMENTS, IntakeInput.INPUT);
 		// the file's steps in order, then the job's verdict
 		return intake.job("import-repayments", repayments.receive(), repayments.load(), repayments.settle(),
 				repayments.rejects(), intake.verdict());

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
+import jp.settlementbatch.support.config.Settings;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.progress.JobMeasure;
 import jp.settlementbatch.support.progress.RunProgress;
@@ -17,9 +18,10 @@ import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Infrastructure beans every job uses. Steps use Boot's {@code transactionManager} (the
@@ -38,9 +40,15 @@ class BatchInfrastructureConfiguration {
 		return new MapJobRegistry();
 	}
 
+	/** The settings, bound from the context's environment. */
 	@Bean
-	FileStore fileStore(@Value("${settlement.outbox.kms-key-id:}") String kmsKeyId) {
-		return FileStore.fromEnvironment(kmsKeyId);
+	Settings settings(Environment environment) {
+		return Settings.of(environment);
+	}
+
+	@Bean
+	FileStore fileStore(Settings settings) {
+		return FileStore.of(settings);
 	}
 
 	/**
@@ -48,8 +56,8 @@ class BatchInfrastructureConfiguration {
 	 * metrics line (CloudWatch EMF) per job on stdout.
 	 */
 	@Bean
-	RunProgress runProgress(@Value("${settlement.progress:log}") String progress, List<JobMeasure> measures) {
-		boolean terminal = "terminal".equals(progress);
+	RunProgress runProgress(Settings settings, List<JobMeasure> measures) {
+		boolean terminal = "terminal".equals(settings.settlement().progress());
 		return new RunProgress(terminal ? System.err : null, measures, terminal ? null : System.out);
 	}
 
@@ -73,8 +81,9 @@ class BatchInfrastructureConfiguration {
 
 	@Bean
 	JobRuns jobRuns(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			DataSource dataSource, FileStore files) {
-		return new JobRuns(jobOperator, jobRepository, jobRegistry, dataSource, files);
+			DataSource dataSource, ObjectProvider<RunInputs> inputs) {
+		return new JobRuns(jobOperator, jobRepository, jobRegistry, dataSource,
+				inputs.getIfAvailable(() -> RunInputs.NONE));
 	}
 
 }

@@ -27,6 +27,20 @@ final class InstanceLock implements AutoCloseable {
 		this.acquired = acquired;
 	}
 
+	/**
+	 * Whether a process holds the lock of {@code key}. Reads {@code pg_locks} and takes
+	 * no lock itself.
+	 */
+	static boolean isHeld(DataSource dataSource, String key) {
+		Boolean held = new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM pg_locks l
+				               WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+				                 AND l.classid::bigint = ((h.k >> 32) & 4294967295)
+				                 AND l.objid::bigint = (h.k & 4294967295))
+				FROM (SELECT hashtextextended(?, 0) AS k) h""", Boolean.class, key);
+		return Boolean.TRUE.equals(held);
+	}
+
 	static InstanceLock tryAcquire(DataSource dataSource, String key) throws SQLException {
 		Connection connection = dataSource.getConnection();
 		try (PreparedStatement statement = connection

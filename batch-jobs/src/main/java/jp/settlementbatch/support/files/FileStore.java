@@ -1,5 +1,8 @@
 package jp.settlementbatch.support.files;
 
+import jp.settlementbatch.support.config.PlatformProperties;
+import jp.settlementbatch.support.config.Settings;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -32,10 +35,10 @@ public final class FileStore {
 		this.kmsKeyId = kmsKeyId;
 	}
 
-	/** Files configured from the environment as product.md describes. */
-	public static FileStore fromEnvironment(String kmsKeyId) {
-		String endpoint = firstNonBlank(System.getenv("AWS_ENDPOINT_URL_S3"), System.getenv("AWS_ENDPOINT_URL"));
-		return new FileStore(endpoint, System.getenv("AWS_REGION"), kmsKeyId);
+	/** Files configured from the settings as product.md describes. */
+	public static FileStore of(Settings settings) {
+		PlatformProperties.Aws aws = settings.platform().aws();
+		return new FileStore(aws.s3Endpoint(), aws.region(), settings.settlement().outbox().kmsKeyId());
 	}
 
 	public static boolean isS3(String uri) {

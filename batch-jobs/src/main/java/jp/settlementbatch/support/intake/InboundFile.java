@@ -11,11 +11,12 @@ import java.util.List;
  */
 public enum InboundFile {
 
-	CALENDAR("import-calendar", "input", "syukujitsu.csv"), ACCOUNTS("import-accounts", "input", "accounts_%s.csv"),
-	CASH_FLOWS("import-cash-flows", "input", "cashflow_%s.csv"),
-	REPAYMENTS("import-repayments", "input", "repayment_%s.csv"),
-	WATCHLIST("import-applications", "watchlist", "watchlist_%s.csv"),
-	APPLICATIONS("import-applications", "input", "applications_%s.csv");
+	CALENDAR("import-calendar", IntakeInput.INPUT, "syukujitsu.csv"),
+	ACCOUNTS("import-accounts", IntakeInput.INPUT, "accounts_%s.csv"),
+	CASH_FLOWS("import-cash-flows", IntakeInput.INPUT, "cashflow_%s.csv"),
+	REPAYMENTS("import-repayments", IntakeInput.INPUT, "repayment_%s.csv"),
+	WATCHLIST("import-applications", IntakeInput.WATCHLIST, "watchlist_%s.csv"),
+	APPLICATIONS("import-applications", IntakeInput.INPUT, "applications_%s.csv");
 
 	private final String job;
 

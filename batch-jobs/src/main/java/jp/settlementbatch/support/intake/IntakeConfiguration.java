@@ -2,12 +2,12 @@ package jp.settlementbatch.support.intake;
 
 import javax.sql.DataSource;
 
+import jp.settlementbatch.support.config.Settings;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,6 +17,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class IntakeConfiguration {
 
 	@Bean
+	PinnedInputs pinnedInputs(DataSource dataSource, JobRepository jobRepository, FileStore files) {
+		return new PinnedInputs(new org.springframework.jdbc.core.JdbcTemplate(dataSource), jobRepository, files);
+	}
+
+	@Bean
 	IntakeMeasure intakeMeasure(DataSource dataSource) {
 		return new IntakeMeasure(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 	}
@@ -24,8 +29,9 @@ class IntakeConfiguration {
 	@Bean
 	IntakeJobs intakeJobs(JobRepository jobRepository,
 			@Qualifier("transactionManager") PlatformTransactionManager transactionManager, DataSource dataSource,
-			FileStore files, @Value("${settlement.intake.chunk-size:50000}") int chunkSize, RunProgress progress) {
-		return new IntakeJobs(jobRepository, transactionManager, dataSource, files, chunkSize, progress);
+			FileStore files, Settings settings, RunProgress progress) {
+		return new IntakeJobs(jobRepository, transactionManager, dataSource, files,
+				settings.settlement().intake().chunkSize(), progress);
 	}
 
 }

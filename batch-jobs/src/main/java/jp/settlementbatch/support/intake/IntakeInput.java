@@ -13,12 +13,18 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  */
 public record IntakeInput(StoredObject object, String sha256) {
 
+	/** The prefix of an import's file. */
+	public static final String INPUT = "input";
+
+	/** The prefix of import-applications' second file. */
+	public static final String WATCHLIST = "watchlist";
+
 	public static final String NONE = "none";
 
 	public void addTo(JobParametersBuilder builder, String prefix) {
 		builder.addString(prefix + ".sha256", this.sha256, true)
 			.addString(prefix + ".uri", this.object.uri(), false)
-			.addString(prefix + ".name", this.object.name(), false)
+			.addString(nameKey(prefix), this.object.name(), false)
 			.addString(prefix + ".version", this.object.version(), false)
 			.addLong(prefix + ".size", this.object.size(), false);
 	}
@@ -31,13 +37,26 @@ public record IntakeInput(StoredObject object, String sha256) {
 		builder.addString(prefix + ".sha256", NONE, true);
 	}
 
+	/**
+	 * Marks an input re-opened {@code times} times by an operator (identifying: the same
+	 * bytes then make a new job instance).
+	 */
+	public static void addReopened(JobParametersBuilder builder, String prefix, long times) {
+		builder.addLong(prefix + ".reopened", times, true);
+	}
+
+	/** The key of the input's file name. */
+	public static String nameKey(String prefix) {
+		return prefix + ".name";
+	}
+
 	public static Optional<IntakeInput> from(JobParameters parameters, String prefix) {
 		String sha = parameters.getString(prefix + ".sha256");
 		if (sha == null || NONE.equals(sha)) {
 			return Optional.empty();
 		}
 		return Optional.of(new IntakeInput(
-				new StoredObject(parameters.getString(prefix + ".uri"), parameters.getString(prefix + ".name"),
+				new StoredObject(parameters.getString(prefix + ".uri"), parameters.getString(nameKey(prefix)),
 						parameters.getLong(prefix + ".size"), parameters.getString(prefix + ".version")),
 				sha));
 	}

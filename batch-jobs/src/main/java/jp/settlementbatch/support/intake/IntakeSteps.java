@@ -13,13 +13,14 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
-import jp.settlementbatch.support.progress.RunProgress;
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.csv.FileRejection;
 import jp.settlementbatch.support.csv.ReadState;
 import jp.settlementbatch.support.csv.RecordFileReader;
 import jp.settlementbatch.support.csv.RecordLine;
 import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
+import jp.settlementbatch.support.progress.RunProgress;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInstance;
@@ -121,11 +122,11 @@ public final class IntakeSteps {
 		if (input.isEmpty() || this.context.importFiles().ofJobInstance(instanceId, this.kind.fileType()).isPresent()) {
 			return;
 		}
-		LocalDate businessDate = parameters.getLocalDate("business.date");
+		LocalDate businessDate = RunParameters.of(parameters).businessDate();
 		ImportFiles files = this.context.importFiles();
 		files.lockDay(this.kind.fileType(), businessDate);
 		// a late file is taken in by the run of a later date (run.date, not identifying)
-		LocalDate runDate = parameters.getLocalDate("run.date", businessDate);
+		LocalDate runDate = RunParameters.of(parameters).runDate();
 		long fileId = files.register(input.get().object().name(), this.kind.fileType(), businessDate, runDate,
 				input.get().sha256(), input.get().object().size(), input.get().object().uri(),
 				input.get().object().version(), instanceId);
@@ -147,8 +148,8 @@ public final class IntakeSteps {
 		}
 		ImportFile file = registered.get();
 		JobParameters parameters = execution.getJobParameters();
-		LocalDate businessDate = parameters.getLocalDate("business.date");
-		double maxRejectRatio = Optional.ofNullable(parameters.getDouble("max.reject.ratio")).orElse(0.01);
+		LocalDate businessDate = RunParameters.of(parameters).businessDate();
+		double maxRejectRatio = RunParameters.of(parameters).maxRejectRatio();
 		StepExecution load = this.context.jobRepository().getLastStepExecution(instance, stepName("load"));
 		ReadState read = ReadState.from(load.getExecutionContext());
 		JdbcTemplate jdbc = this.context.jdbc();
@@ -188,7 +189,7 @@ public final class IntakeSteps {
 		// transaction: an outbox that cannot take it fails the step with nothing of the
 		// file visible, and the rerun settles again.
 		if (rejected > 0) {
-			writeRejectFile(file, parameters.getString("outbox"));
+			writeRejectFile(file, RunParameters.of(parameters).outbox());
 			execution.getExecutionContext().putString(REJECTS_WRITTEN, "true");
 		}
 		if (rejection != null) {
@@ -236,7 +237,7 @@ public final class IntakeSteps {
 		IntakeInput input = IntakeInput.from(parameters, this.prefix).orElseThrow();
 		TreeSet<Integer> wanted = new TreeSet<>(reasons.keySet());
 		RecordFileReader reader = new RecordFileReader(this.context.files(), input.object(),
-				parameters.getLocalDate("business.date"), this.kind.moneyField());
+				RunParameters.of(parameters).businessDate(), this.kind.moneyField());
 		List<Object[]> rows = new ArrayList<>();
 		reader.open(new ExecutionContext());
 		try {
@@ -275,7 +276,7 @@ public final class IntakeSteps {
 		if (file.isEmpty() || this.context.importFiles().rejectCount(file.get().fileId()) == 0) {
 			return;
 		}
-		writeRejectFile(file.get(), execution.getJobParameters().getString("outbox"));
+		writeRejectFile(file.get(), RunParameters.of(execution.getJobParameters()).outbox());
 	}
 
 	/** {@code <outbox>/rejects/<file>.rejects.csv}, from the file's recorded rejects. */

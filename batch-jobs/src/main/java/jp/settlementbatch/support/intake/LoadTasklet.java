@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.csv.RecordFileReader;
 import jp.settlementbatch.support.db.PgCopy;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
@@ -83,7 +84,7 @@ final class LoadTasklet implements Tasklet, ItemStream, StepExecutionListener {
 		if (input.isEmpty() || file.isEmpty() || !file.get().loading()) {
 			return;
 		}
-		LocalDate businessDate = stepExecution.getJobParameters().getLocalDate("business.date");
+		LocalDate businessDate = RunParameters.of(stepExecution.getJobParameters()).businessDate();
 		this.businessDate = businessDate;
 		this.fileId = file.get().fileId();
 		this.reader = new RecordFileReader(this.context.files(), input.get().object(), businessDate,

@@ -1,5 +1,7 @@
 package jp.settlementbatch.support.progress;
 
+import jp.settlementbatch.support.config.Settings;
+
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +50,7 @@ public final class LogContext {
 		put(JOB, job);
 		put(BUSINESS_DATE, businessDate == null ? null : businessDate.toString());
 		put(PARTITION, partition);
-		put(RUN_ID, blankToNull(System.getenv("SETTLEMENT_RUN_ID")));
+		put(RUN_ID, blankToNull(Settings.fromEnvironment().settlement().runId()));
 	}
 
 	/** Sets one field of the context; null removes it. */

@@ -1,5 +1,6 @@
 package jp.settlementbatch.support.progress;
 
+import jp.settlementbatch.support.config.RunParameters;
 import jp.settlementbatch.support.csv.PanGuard;
 
 import java.io.PrintStream;
@@ -108,10 +109,10 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 		for (int i = 0; i < JOB_CONTEXT.length; i++) {
 			this.outerContext[i] = LogContext.get(JOB_CONTEXT[i]);
 		}
-		java.time.LocalDate businessDate = jobExecution.getJobParameters().getLocalDate("business.date");
+		java.time.LocalDate businessDate = RunParameters.of(jobExecution.getJobParameters()).businessDate();
 		LogContext.put(LogContext.JOB, jobExecution.getJobInstance().getJobName());
 		LogContext.put(LogContext.BUSINESS_DATE, businessDate == null ? this.outerContext[1] : businessDate.toString());
-		LogContext.put(LogContext.PARTITION, jobExecution.getJobParameters().getString("partition"));
+		LogContext.put(LogContext.PARTITION, RunParameters.of(jobExecution.getJobParameters()).partition());
 		LogContext.put(LogContext.JOB_EXECUTION_ID, String.valueOf(jobExecution.getId()));
 		jobEvent("job_started").log("Job {} started (execution {})", jobExecution.getJobInstance().getJobName(),
 				jobExecution.getId());

@@ -28,7 +28,7 @@ class FailureCauseTests {
 						new IOException("Premature end of Content-Length delimited message body"))));
 
 		// when
-		String cause = JobRuns.cause(execution).orElseThrow();
+		String cause = RunOutcomes.cause(execution).orElseThrow();
 
 		// then
 		assertThat(cause).isEqualTo("Could not read s3://batch/inbox/cashflow_20261120.csv at byte 1048576 "
@@ -40,7 +40,7 @@ class FailureCauseTests {
 		JobExecution execution = new JobExecution(7, new JobInstance(3, "import-cash-flows"), new JobParameters());
 		execution.addFailureException(new IllegalStateException("bad value 4111 1111 1111 1111"));
 
-		assertThat(JobRuns.cause(execution).orElseThrow())
+		assertThat(RunOutcomes.cause(execution).orElseThrow())
 			.isEqualTo("IllegalStateException: bad value 411111******1111");
 	}
 

@@ -100,9 +100,10 @@ public final class AmountsDueRows {
 			}
 		});
 		if (!opened.isEmpty()) {
-			jdbc.batchUpdate("""
-					INSERT INTO card.amount_due (account_id, closing_date, due_date, amount, principal)
-					VALUES (?, ?, ?, ?, ?)""", opened);
+			PgCopy copy = PgCopy.into(jdbc.getDataSource(), "card.amount_due",
+					"account_id, closing_date, due_date, amount, principal");
+			opened.forEach(copy::row);
+			copy.finish();
 		}
 		if (changedAccounts.isEmpty()) {
 			return;
@@ -119,8 +120,19 @@ public final class AmountsDueRows {
 					amount[0], billedSince.get(key)));
 			copy.finish();
 		}
-		jdbc.batchUpdate(
-				"UPDATE card.amount_due SET paid = ?, settled_on = ? WHERE account_id = ? AND closing_date = ?", paid);
+		// one statement for the chunk, as the accruals are saved
+		long[] paidAmounts = new long[paid.size()];
+		String[] settledOn = new String[paid.size()];
+		for (int i = 0; i < paid.size(); i++) {
+			paidAmounts[i] = (Long) paid.get(i)[0];
+			settledOn[i] = paid.get(i)[1] == null ? null : paid.get(i)[1].toString();
+		}
+		jdbc.update("""
+				UPDATE card.amount_due a SET paid = u.paid, settled_on = u.settled_on
+				FROM unnest(CAST(? AS BIGINT[]), CAST(? AS DATE[]), CAST(? AS CHAR(10)[]), CAST(? AS DATE[]))
+				     AS u(paid, settled_on, account_id, closing_date)
+				WHERE a.account_id = u.account_id AND a.closing_date = u.closing_date""", paidAmounts, settledOn,
+				changedAccounts.toArray(String[]::new), changedClosings.toArray(String[]::new));
 	}
 
 }

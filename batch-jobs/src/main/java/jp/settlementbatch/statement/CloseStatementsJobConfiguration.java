@@ -24,6 +24,7 @@ import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.LedgerRows;
 import jp.settlementbatch.ledger.Partition;
+import jp.settlementbatch.support.db.PgCopy;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.context.annotation.Bean;
@@ -73,6 +74,10 @@ class CloseStatementsJobConfiguration {
 	}
 
 	static final class Close extends AccountWork<Closing, StatementClose.Closed> {
+
+		private static final String STATEMENT_COLUMNS = "account_id, closing_date, cycle_start, due_date, "
+				+ "opening_balance, purchases, refunds, cash_advances, fees, interest, late_charges, repayments, "
+				+ "closing_balance, minimum_payment, amount_due, closed_on";
 
 		private Set<LocalDate> holidays;
 
@@ -174,7 +179,6 @@ class CloseStatementsJobConfiguration {
 		@Override
 		protected void save(List<Done<Closing, StatementClose.Closed>> done) {
 			List<Journal> journals = new ArrayList<>();
-			List<Object[]> statements = new ArrayList<>();
 			Map<String, AmountsDue> dues = new HashMap<>();
 			for (Done<Closing, StatementClose.Closed> d : done) {
 				Closing account = d.account();
@@ -186,21 +190,19 @@ class CloseStatementsJobConfiguration {
 				journal.movement(account.accountId, this.businessDate, account.closingDate, Journal.Source.CREDIT,
 						closed.creditedPrincipal());
 				journals.add(journal);
-				StatementClose.Statement s = closed.statement();
-				if (!s.empty()) {
-					statements.add(new Object[] { s.accountId(), s.closingDate(), s.cycleStart(), s.dueDate(),
-							s.openingBalance(), s.purchases(), s.refunds(), s.cashAdvances(), s.fees(), s.interest(),
-							s.lateCharges(), s.repayments(), s.closingBalance(), s.minimumPayment(), s.amountDue(),
-							this.businessDate });
-				}
 				dues.put(account.accountId, account.amountsDue);
 			}
 			Journal.write(this.jdbc, journals);
-			this.jdbc.batchUpdate("""
-					INSERT INTO card.statement (account_id, closing_date, cycle_start, due_date, opening_balance,
-					    purchases, refunds, cash_advances, fees, interest, late_charges, repayments, closing_balance,
-					    minimum_payment, amount_due, closed_on)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statements);
+			PgCopy statements = PgCopy.into(this.jdbc.getDataSource(), "card.statement", STATEMENT_COLUMNS);
+			for (Done<Closing, StatementClose.Closed> d : done) {
+				StatementClose.Statement s = d.result().statement();
+				if (!s.empty()) {
+					statements.row(s.accountId(), s.closingDate(), s.cycleStart(), s.dueDate(), s.openingBalance(),
+							s.purchases(), s.refunds(), s.cashAdvances(), s.fees(), s.interest(), s.lateCharges(),
+							s.repayments(), s.closingBalance(), s.minimumPayment(), s.amountDue(), this.businessDate);
+				}
+			}
+			statements.finish();
 			AmountsDueRows.save(this.jdbc, dues);
 			LedgerRows.save(this.jdbc, done.stream().map(Done::account).toList(), null, this.businessDate);
 		}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jp.settlementbatch.calendar.Holidays;
@@ -45,14 +46,11 @@ public final class Manifest {
 	/** Per file of the date: its rejected lines counted per reason. */
 	private final Map<String, Map<String, Long>> rejectsByReason;
 
-	/** Lines waiting for their account, per file. */
-	private final Map<String, Long> pendingByFile;
+	/** Lines waiting for their account. */
+	private final ManifestRepository.Pending pending;
 
 	/** The day's reconciliation. */
 	private final ControlTotals controlTotals;
-
-	/** Lines that have waited for their account since an earlier date. */
-	private long pendingOverADay;
 
 	/** An account held for an operator by a ledger job (ledger.md). */
 	public record Held(String accountId, String job, LocalDate heldSince, LocalDate businessDate, String reason) {
@@ -61,7 +59,7 @@ public final class Manifest {
 
 	private Manifest(LocalDate runDate, List<Entry> files, List<TakenIn.Untaken> untaken, List<Held> held,
 			List<String> attention, Map<String, String> actions, Map<String, Map<String, Long>> rejectsByReason,
-			Map<String, Long> pendingByFile, ControlTotals controlTotals) {
+			ManifestRepository.Pending pending, ControlTotals controlTotals) {
 		this.actions = actions;
 		this.controlTotals = controlTotals;
 		this.runDate = runDate;
@@ -70,13 +68,14 @@ public final class Manifest {
 		this.held = held;
 		this.attention = attention;
 		this.rejectsByReason = rejectsByReason;
-		this.pendingByFile = pendingByFile;
+		this.pending = pending;
 	}
 
 	public static Manifest of(JdbcTemplate jdbc, Inbox inbox, LocalDate runDate) {
 		DailyWorkflow workflow = DailyWorkflow.defined();
 		Set<LocalDate> holidays = Holidays.of(jdbc);
 		TakenIn takenIn = new TakenIn(jdbc, inbox);
+		ManifestRepository records = new ManifestRepository(jdbc);
 		List<Entry> files = new ArrayList<>();
 		List<String> attention = new ArrayList<>();
 		Map<String, String> actions = new LinkedHashMap<>();
@@ -85,10 +84,10 @@ public final class Manifest {
 		for (InboundFile kind : InboundFile.values()) {
 			String name = kind.fileName(runDate);
 			boolean expected = workflow.expected(kind).includes(runDate, holidays);
-			Map<String, Object> decided = latest(jdbc, kind, name, runDate);
+			Optional<ManifestRepository.Decided> decided = records.latest(kind, name, runDate);
 			boolean present = inbox.has(kind, runDate);
-			if (decided != null) {
-				files.add(entry(name, kind, runDate, expected, decided));
+			if (decided.isPresent()) {
+				files.add(entry(decided.get(), expected));
 			}
 			else if (present) {
 				files.add(new Entry(name, kind.job(), runDate, expected, "RECEIVED", false, null, null, null, null,
@@ -122,46 +121,22 @@ public final class Manifest {
 					rename(miss.uri(), miss.meantName()));
 		}
 		// files of earlier dates this run took in
-		jdbc.query("""
-				SELECT f.file_name, f.file_type, f.business_date, f.status, f.accepted_count, f.rejected_count,
-				       f.duplicate_count, f.reject_reason, f.pending_count
-				FROM batch.import_file f
-				WHERE f.taken_in_on = ? AND f.business_date < ? AND f.file_type <> 'CALENDAR'
-				  AND f.status IN ('ACCEPTED', 'REJECTED', 'DUPLICATE')
-				ORDER BY f.business_date, f.file_id
-				""", rs -> {
-			InboundFile kind = InboundFile.valueOf(rs.getString(2));
-			LocalDate date = rs.getObject(3, LocalDate.class);
-			files.add(new Entry(rs.getString(1), kind.job(), date, workflow.expected(kind).includes(date, holidays),
-					rs.getString(4), true, (Integer) rs.getObject(5), (Integer) rs.getObject(6),
-					(Integer) rs.getObject(7), (Integer) rs.getObject(9), rs.getString(8)));
-		}, runDate, runDate);
+		for (ManifestRepository.Decided late : records.takenInLate(runDate)) {
+			files.add(entry(late, workflow.expected(late.kind()).includes(late.date(), holidays)));
+		}
 		Map<String, Map<String, Long>> rejectsByReason = new LinkedHashMap<>();
-		jdbc.query("""
-				SELECT f.file_name, r.reason, count(*),
-				       (array_agg(r.line_number ORDER BY r.line_number))[1:10]::text
-				FROM batch.import_reject r
-				JOIN batch.import_file f ON f.file_id = r.file_id
-				WHERE (f.business_date = ? OR f.taken_in_on = ?) AND f.status IN ('ACCEPTED', 'REJECTED')
-				GROUP BY f.file_name, r.reason ORDER BY f.file_name, r.reason""", rs -> {
-			rejectsByReason.computeIfAbsent(rs.getString(1), f -> new LinkedHashMap<>())
-				.put(rs.getString(2), rs.getLong(3));
-			if ("PAN_DETECTED".equals(rs.getString(2))) {
-				String lines = rs.getString(4).replaceAll("[{}]", "").replace(",", ", ");
-				act(attention, actions, "Incident: the sender put card numbers in " + rs.getString(1) + ", line"
-						+ (rs.getLong(3) == 1 ? " " : "s ") + lines + (rs.getLong(3) > 10 ? " and more" : "")
+		for (ManifestRepository.Rejects rejects : records.rejects(runDate)) {
+			rejectsByReason.computeIfAbsent(rejects.file(), f -> new LinkedHashMap<>())
+				.put(rejects.reason(), rejects.count());
+			if ("PAN_DETECTED".equals(rejects.reason())) {
+				act(attention, actions, "Incident: the sender put card numbers in " + rejects.file() + ", line"
+						+ (rejects.count() == 1 ? " " : "s ") + rejects.firstLines()
+						+ (rejects.count() > 10 ? " and more" : "")
 						+ ". The lines were rejected and are kept masked only; tell the security officer and the"
-						+ " sender.", rejects(rs.getString(1), "PAN_DETECTED"));
+						+ " sender.", rejects(rejects.file(), "PAN_DETECTED"));
 			}
-		}, runDate, runDate);
-		Map<String, Long> pendingByFile = new LinkedHashMap<>();
-		long[] pendingOverADay = { 0 };
-		jdbc.query("""
-				SELECT file_name, count(*), count(*) FILTER (WHERE pending_since < ?) FROM report.pending_line
-				WHERE pending_since <= ? GROUP BY file_name ORDER BY file_name""", rs -> {
-			pendingByFile.put(rs.getString(1), rs.getLong(2));
-			pendingOverADay[0] += rs.getLong(3);
-		}, runDate, runDate);
+		}
+		ManifestRepository.Pending pending = records.pending(runDate);
 		for (Entry entry : files) {
 			if ("REJECTED".equals(entry.status())) {
 				act(attention, actions, entry.file() + (entry.late() ? " (late)" : "") + " was rejected ("
@@ -174,16 +149,13 @@ public final class Manifest {
 										: rejects(entry.file(), null));
 			}
 		}
-		jdbc.query("""
-				SELECT f.file_name, p.expired_on, count(*) FROM batch.import_pending p
-				JOIN batch.import_file f ON f.file_id = p.file_id
-				WHERE p.expired_on = ? GROUP BY f.file_name, p.expired_on ORDER BY f.file_name""", rs -> {
-			act(attention, actions, rs.getLong(3) + " lines of " + rs.getString(1)
+		for (ManifestRepository.Expired expired : records.expired(runDate)) {
+			act(attention, actions, expired.count() + " lines of " + expired.file()
 					+ " waited too long for an account that never came into the card master and were turned away"
-					+ " (UNKNOWN_ACCOUNT): see " + rs.getString(1)
+					+ " (UNKNOWN_ACCOUNT): see " + expired.file()
 					+ ".expired.rejects.csv in the outbox rejects/ folder, and ask the card master's sender.",
-					rejects(rs.getString(1), "UNKNOWN_ACCOUNT"));
-		}, runDate);
+					rejects(expired.file(), "UNKNOWN_ACCOUNT"));
+		}
 		List<TakenIn.Untaken> untaken = takenIn.untaken(runDate);
 		for (TakenIn.Untaken file : untaken) {
 			if (file.needsOperator()) {
@@ -191,10 +163,7 @@ public final class Manifest {
 						file.found().name() + " is in the inbox but was not taken in: " + file.reason() + ".", check);
 			}
 		}
-		List<Held> held = jdbc.query("""
-				SELECT account_id, job, held_since, business_date, reason FROM report.held_account
-				WHERE held_since <= ? ORDER BY account_id, job""", (rs, n) -> new Held(rs.getString(1), rs.getString(2),
-				rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)), runDate);
+		List<Held> held = records.held(runDate);
 		for (Held account : held.subList(0, Math.min(held.size(), 10))) {
 			act(attention, actions,
 					"account " + account.accountId() + " is held by " + account.job() + " since " + account.heldSince()
@@ -210,10 +179,7 @@ public final class Manifest {
 		for (String line : totals.attention()) {
 			act(attention, actions, line, line.contains("ledger") ? sql("SELECT * FROM report.ledger_check") : check);
 		}
-		Manifest manifest = new Manifest(runDate, files, untaken, held, attention, actions, rejectsByReason,
-				pendingByFile, totals);
-		manifest.pendingOverADay = pendingOverADay[0];
-		return manifest;
+		return new Manifest(runDate, files, untaken, held, attention, actions, rejectsByReason, pending, totals);
 	}
 
 	private static void act(List<String> attention, Map<String, String> actions, String line, String command) {
@@ -249,23 +215,9 @@ public final class Manifest {
 		return "'" + value.replace("'", "'\\''") + "'";
 	}
 
-	private static Map<String, Object> latest(JdbcTemplate jdbc, InboundFile kind, String name, LocalDate runDate) {
-		List<Map<String, Object>> rows = jdbc.queryForList("""
-				SELECT f.status, f.accepted_count, f.rejected_count, f.duplicate_count, f.pending_count,
-				       f.reject_reason, f.taken_in_on > f.business_date AS late
-				FROM batch.import_file f
-				WHERE f.file_name = ? AND f.business_date = ? AND f.status IN ('ACCEPTED', 'REJECTED', 'DUPLICATE')
-				ORDER BY f.file_id DESC LIMIT 1
-				""", name, runDate);
-		return rows.isEmpty() ? null : rows.get(0);
-	}
-
-	private static Entry entry(String name, InboundFile kind, LocalDate date, boolean expected,
-			Map<String, Object> row) {
-		return new Entry(name, kind.job(), date, expected, (String) row.get("status"),
-				Boolean.TRUE.equals(row.get("late")), (Integer) row.get("accepted_count"),
-				(Integer) row.get("rejected_count"), (Integer) row.get("duplicate_count"),
-				(Integer) row.get("pending_count"), (String) row.get("reject_reason"));
+	private static Entry entry(ManifestRepository.Decided file, boolean expected) {
+		return new Entry(file.file(), file.kind().job(), file.date(), expected, file.status(), file.late(),
+				file.accepted(), file.rejected(), file.duplicates(), file.pending(), file.reason());
 	}
 
 	public LocalDate runDate() {
@@ -293,9 +245,9 @@ public final class Manifest {
 		List<Metric> metrics = new ArrayList<>();
 		metrics.add(Metric.count("Attention", this.attention.size()));
 		metrics.add(Metric.count("ControlTotalsUnbalanced", this.controlTotals.attention().size()));
-		metrics
-			.add(Metric.count("PendingLines", this.pendingByFile.values().stream().mapToLong(Long::longValue).sum()));
-		metrics.add(Metric.count("PendingLinesOverADay", this.pendingOverADay));
+		metrics.add(
+				Metric.count("PendingLines", this.pending.byFile().values().stream().mapToLong(Long::longValue).sum()));
+		metrics.add(Metric.count("PendingLinesOverADay", this.pending.overADay()));
 		metrics.add(Metric.count("AccountsHeldOnDay", this.held.size()));
 		metrics.add(Metric.count("PanIncidents",
 				this.rejectsByReason.values().stream().mapToLong(r -> r.getOrDefault("PAN_DETECTED", 0L)).sum()));
@@ -324,96 +276,19 @@ public final class Manifest {
 		return this.attention;
 	}
 
-	/** As {@code reports/daily_D.json} carries it. */
-	public Map<String, Object> toJson() {
-		List<Map<String, Object>> files = new ArrayList<>();
-		for (Entry entry : this.files) {
-			Map<String, Object> file = new LinkedHashMap<>();
-			file.put("file", entry.file());
-			file.put("job", entry.job());
-			file.put("date", entry.date().toString());
-			file.put("expected", entry.expected());
-			file.put("status", entry.status());
-			file.put("late", entry.late());
-			if (entry.accepted() != null) {
-				file.put("accepted", entry.accepted());
-				file.put("rejected", entry.rejected());
-				file.put("duplicates", entry.duplicates());
-				file.put("pending", entry.pending() == null ? 0 : entry.pending());
-				file.put("rejects_by_reason", this.rejectsByReason.getOrDefault(entry.file(), Map.of()));
-			}
-			if (entry.reason() != null) {
-				file.put("reason", entry.reason());
-			}
-			files.add(file);
-		}
-		List<Map<String, Object>> untaken = new ArrayList<>();
-		for (TakenIn.Untaken file : this.untaken) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("file", file.found().name());
-			entry.put("date", file.found().date().toString());
-			entry.put("uri", file.found().uri());
-			entry.put("reason", file.reason());
-			untaken.add(entry);
-		}
-		List<Map<String, Object>> held = new ArrayList<>();
-		for (Held account : this.held) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("account_id", account.accountId());
-			entry.put("job", account.job());
-			entry.put("held_since", account.heldSince().toString());
-			entry.put("business_date", account.businessDate().toString());
-			entry.put("reason", account.reason());
-			held.add(entry);
-		}
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("files", files);
-		json.put("untaken", untaken);
-		json.put("held_accounts", held);
-		json.put("pending_lines", this.pendingByFile);
-		json.put("control_totals", this.controlTotals.toJson());
-		json.put("attention", this.attention);
-		List<Map<String, String>> actions = new ArrayList<>();
-		this.actions.forEach((line, command) -> {
-			Map<String, String> action = new LinkedHashMap<>();
-			action.put("attention", line);
-			action.put("command", command);
-			actions.add(action);
-		});
-		json.put("actions", actions);
-		return json;
+	/** Lines waiting for their account, per file. */
+	public Map<String, Long> pendingByFile() {
+		return this.pending.byFile();
+	}
+
+	/** As {@code reports/daily_D.json} carries it (a record Jackson serializes). */
+	public Object toJson() {
+		return ManifestView.of(this);
 	}
 
 	/** For a terminal: one line per file, then what needs attention. */
 	public List<String> lines() {
-		List<String> lines = new ArrayList<>();
-		for (Entry entry : this.files) {
-			String counts = entry.accepted() == null ? ""
-					: "  " + entry.accepted() + " accepted, " + entry.rejected() + " rejected, " + entry.duplicates()
-							+ " duplicates" + (entry.pending() == null || entry.pending() == 0 ? ""
-									: ", " + entry.pending() + " waiting for their account");
-			lines.add(String.format("  %-28s %-12s%s%s%s", entry.file(), entry.status(), entry.late() ? " (late)" : "",
-					entry.expected() ? "" : " (not expected)", counts));
-			Map<String, Long> reasons = this.rejectsByReason.getOrDefault(entry.file(), Map.of());
-			if (entry.accepted() != null && !reasons.isEmpty()) {
-				lines.add("      rejected: " + reasons.entrySet()
-					.stream()
-					.map(reason -> reason.getKey() + " " + reason.getValue())
-					.collect(java.util.stream.Collectors.joining(", ")));
-			}
-		}
-		for (TakenIn.Untaken file : this.untaken) {
-			lines.add(String.format("  %-28s %-12s %s", file.found().name(), "NOT_TAKEN_IN", file.reason()));
-		}
-		lines.add("  control totals: " + (this.controlTotals.attention().isEmpty()
-				? "balanced (files, what the ledger posted, its movement, the invariant)"
-				: "DO NOT BALANCE, see below"));
-		this.pendingByFile.forEach((file, count) -> lines
-			.add(String.format("  %-28s %d lines waiting for their account (report.pending_line)", file, count)));
-		for (String line : this.attention) {
-			lines.add("  ATTENTION: " + line);
-		}
-		return lines;
+		return ManifestView.lines(this);
 	}
 
 }

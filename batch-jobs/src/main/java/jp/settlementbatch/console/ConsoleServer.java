@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jp.settlementbatch.day.DayPage;
+import jp.settlementbatch.day.Html;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +57,13 @@ public final class ConsoleServer implements AutoCloseable {
 						.addKeyValue("event", "console_failed")
 						.log("The console could not answer " + exchange.getRequestURI().getPath() + ": " + ex);
 					page = ConsolePages.Page.of(500, "Not answered", "<p>The console could not read this: "
-							+ DayPage.escape(String.valueOf(ex.getMessage())) + "</p>");
+							+ Html.escape(String.valueOf(ex.getMessage())) + "</p>");
 				}
 			}
 			byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
 			exchange.getResponseHeaders()
-				.set("Content-Security-Policy", DayPage.contentSecurityPolicy() + "; frame-ancestors 'none'");
+				.set("Content-Security-Policy", Html.contentSecurityPolicy() + "; frame-ancestors 'none'");
 			exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
 			exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
 			exchange.getResponseHeaders().set("Cache-Control", "no-store");

@@ -68,7 +68,7 @@ class DayPageTests {
 
 	@Test
 	void aCardNumberInAnyValueIsMaskedAndMarkupIsText() {
-		String shown = DayPage.escape("merchant 4111111111111111 \"><img src=x onerror=alert(1)>");
+		String shown = Html.escape("merchant 4111111111111111 \"><img src=x onerror=alert(1)>");
 
 		assertThat(shown).doesNotContain("4111111111111111", "<img", "\"")
 			.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
@@ -88,9 +88,9 @@ class DayPageTests {
 
 	@Test
 	void amountsReadAsYen() {
-		assertThat(DayPage.yen(json("-1234"))).isEqualTo("−¥1,234");
-		assertThat(DayPage.yen(json("49259.310"))).isEqualTo("¥49,259.31");
-		assertThat(DayPage.yen(json("43153179"))).isEqualTo("¥43,153,179");
+		assertThat(Html.yen(json("-1234"))).isEqualTo("−¥1,234");
+		assertThat(Html.yen(json("49259.310"))).isEqualTo("¥49,259.31");
+		assertThat(Html.yen(json("43153179"))).isEqualTo("¥43,153,179");
 	}
 
 	private static JsonNode json(String text) {

@@ -16,7 +16,7 @@ class AbandonCommand extends ExecutionCommand {
 
 	@Override
 	RunOutcome act(Platform platform, JobRuns runs) {
-		return runs.abandon(this.executionId, Platform.operator());
+		return runs.abandon(this.executionId, Operator.who());
 	}
 
 }

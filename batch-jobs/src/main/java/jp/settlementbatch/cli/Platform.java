@@ -1,21 +1,14 @@
 package jp.settlementbatch.cli;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.settlementbatch.SettlementBatchApplication;
-import jp.settlementbatch.support.config.Settings;
 import jp.settlementbatch.support.db.EmbeddedDatabase;
 import jp.settlementbatch.support.progress.LogContext;
 import jp.settlementbatch.support.progress.RunProgress;
@@ -135,7 +128,7 @@ final class Platform implements AutoCloseable {
 		else {
 			defaults.put("spring.cloud.task.name", taskName);
 		}
-		ecsTaskArn().ifPresent(arn -> {
+		Operator.ecsTaskArn().ifPresent(arn -> {
 			LogContext.put(LogContext.ECS_TASK_ARN, arn);
 			if (taskName != null) {
 				defaults.put("spring.cloud.task.external-execution-id", arn);
@@ -296,50 +289,6 @@ final class Platform implements AutoCloseable {
 	@Override
 	public void close() {
 		exit(1);
-	}
-
-	/**
-	 * Who acts, for an audit record: the ECS task (an operator's one-off task,
-	 * {@code ops}) or the OS user on this host.
-	 */
-	static String operator() {
-		return ecsTaskArn().orElseGet(() -> {
-			String host;
-			try {
-				host = java.net.InetAddress.getLocalHost().getHostName();
-			}
-			catch (IOException ex) {
-				host = "localhost";
-			}
-			return System.getProperty("user.name") + "@" + host;
-		});
-	}
-
-	/**
-	 * On ECS, the task ARN from the task metadata endpoint: the task execution's external
-	 * id.
-	 */
-	private static java.util.Optional<String> ecsTaskArn() {
-		String endpoint = Settings.fromEnvironment().platform().ecs().containerMetadataUriV4();
-		if (isBlank(endpoint)) {
-			return java.util.Optional.empty();
-		}
-		try {
-			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-			HttpResponse<String> response = client.send(
-					HttpRequest.newBuilder(URI.create(endpoint + "/task")).timeout(Duration.ofSeconds(2)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return taskArn(response.body());
-		}
-		catch (Exception ex) {
-			return java.util.Optional.empty();
-		}
-	}
-
-	/** The task ARN in a task metadata v4 response, if it names one. */
-	static java.util.Optional<String> taskArn(String taskMetadata) throws IOException {
-		String arn = new ObjectMapper().readTree(taskMetadata).path("TaskARN").asText("");
-		return arn.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(arn);
 	}
 
 	private static boolean isBlank(String value) {

@@ -47,7 +47,7 @@ class RetakeCommand implements Callable<Integer> {
 		return Platform.run(this.common, "retake", new String[] { "retake", this.file, "--business-date=" + date },
 				Map.of(), platform -> {
 					JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
-					String who = Platform.operator();
+					String who = Operator.who();
 					FileReopenings.Refusal refusal = new FileReopenings(jdbc).retake(new ImportFiles(jdbc), this.file,
 							date, this.reason, who);
 					if (refusal != null) {

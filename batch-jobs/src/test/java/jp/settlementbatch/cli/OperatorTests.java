@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlatformTests {
+class OperatorTests {
 
 	@Test
 	void theTaskArnComesFromTheTaskMetadataWhateverItsLayout() throws IOException {
@@ -22,14 +22,14 @@ class PlatformTests {
 				""";
 
 		// then the task's own ARN is read, not a container's
-		assertThat(Platform.taskArn(metadata))
+		assertThat(Operator.taskArn(metadata))
 			.contains("arn:aws:ecs:ap-northeast-1:111122223333:task/settlement/0a1b2c3d4e5f");
 	}
 
 	@Test
 	void noArnWhenTheMetadataNamesNone() throws IOException {
-		assertThat(Platform.taskArn("{\"Cluster\": \"c\"}")).isEmpty();
-		assertThat(Platform.taskArn("{\"TaskARN\": \"\"}")).isEmpty();
+		assertThat(Operator.taskArn("{\"Cluster\": \"c\"}")).isEmpty();
+		assertThat(Operator.taskArn("{\"TaskARN\": \"\"}")).isEmpty();
 	}
 
 }

@@ -200,7 +200,8 @@ public abstract class AccountWork<T extends LedgerAccount, R>
 			this.anyHeld = true;
 			long heldNow = this.held.held(this.settings.job(), this.businessDate, this.partition);
 			if (heldNow > this.threshold) {
-				throw systemic(heldNow);
+				throw this.held.systemic(this.settings.job(), this.businessDate, this.partition, heldNow,
+						this.threshold);
 			}
 			Set<String> heldIds = new HashSet<>();
 			holds.forEach(hold -> heldIds.add(hold.accountId()));
@@ -258,17 +259,6 @@ public abstract class AccountWork<T extends LedgerAccount, R>
 			saved.addAll(saveHolding(done.subList(done.size() / 2, done.size()), holds));
 			return saved;
 		}
-	}
-
-	private HeldAccounts.SystemicFault systemic(long heldNow) {
-		StringBuilder first = new StringBuilder();
-		for (HeldAccounts.Hold hold : this.held.first(this.settings.job(), this.businessDate, 3)) {
-			first.append(first.isEmpty() ? "" : "; ").append(hold.accountId()).append(": ").append(hold.reason());
-		}
-		return new HeldAccounts.SystemicFault(heldNow + " accounts of " + this.partition + " would be held by "
-				+ this.settings.job() + " on " + this.businessDate + ", more than the " + this.threshold
-				+ " it may hold: the fault is systemic, so nothing is held and the job fails. First: " + first
-				+ ". Fix the cause, then run the same command again.");
 	}
 
 	@Override

@@ -103,4 +103,19 @@ public final class HeldAccounts {
 		return Math.max(minimum, (accounts + 999) / 1000);
 	}
 
+	/**
+	 * The fault of a job that would hold more accounts than {@code threshold}: it names
+	 * the first three and says what to do.
+	 */
+	SystemicFault systemic(String job, LocalDate businessDate, Partition partition, long heldNow, long threshold) {
+		StringBuilder first = new StringBuilder();
+		for (Hold hold : first(job, businessDate, 3)) {
+			first.append(first.isEmpty() ? "" : "; ").append(hold.accountId()).append(": ").append(hold.reason());
+		}
+		return new SystemicFault(heldNow + " accounts of " + partition + " would be held by " + job + " on "
+				+ businessDate + ", more than the " + threshold
+				+ " it may hold: the fault is systemic, so nothing is held and the job fails. First: " + first
+				+ ". Fix the cause, then run the same command again.");
+	}
+
 }

@@ -33,7 +33,7 @@ class ArchitectureTests {
 			"jp.settlementbatch.interest.Accruals", "jp.settlementbatch.interest.DailyAccrual",
 			"jp.settlementbatch.statement.StatementClose", "jp.settlementbatch.statement.MinimumPayment",
 			"jp.settlementbatch.account.InterestRateCap", "jp.settlementbatch.creditreview.CreditReview",
-			"jp.settlementbatch.creditreview.NameNormalizer");
+			"jp.settlementbatch.creditreview.NameNormalizer", "jp.settlementbatch.calendar.BusinessCalendar");
 
 	@Test
 	void theMoneyRulesUseNoDatabaseAndNoSpring() {

@@ -1,9 +1,10 @@
 package jp.settlementbatch.day;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
+
+import jp.settlementbatch.calendar.BusinessCalendar;
 
 /**
  * A rule for dates, as jobs.json names it: which dates the daily run runs for, and when a
@@ -38,14 +39,9 @@ public enum Dates {
 	public boolean includes(LocalDate date, Set<LocalDate> holidays) {
 		return switch (this) {
 			case EVERY_CALENDAR_DATE -> true;
-			case BUSINESS_DAYS -> isBusinessDay(date, holidays);
+			case BUSINESS_DAYS -> new BusinessCalendar(holidays).isBusinessDay(date);
 			case WHEN_CHANGED -> false;
 		};
-	}
-
-	public static boolean isBusinessDay(LocalDate date, Set<LocalDate> holidays) {
-		return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
-				&& !holidays.contains(date);
 	}
 
 	/** For people: "business days". */

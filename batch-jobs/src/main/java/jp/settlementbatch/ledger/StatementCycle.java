@@ -1,9 +1,10 @@
 package jp.settlementbatch.ledger;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
+
+import jp.settlementbatch.calendar.BusinessCalendar;
 
 /**
  * The calendar of a statement cycle (ledger.md): when a cycle closes and when its payment
@@ -55,12 +56,7 @@ public final class StatementCycle {
 	 */
 	public static LocalDate dueDate(LocalDate closingDate, int paymentDay, Set<LocalDate> holidays) {
 		YearMonth month = YearMonth.from(closingDate).plusMonths(1);
-		LocalDate due = month.atDay(Math.min(paymentDay, month.lengthOfMonth()));
-		while (due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY
-				|| holidays.contains(due)) {
-			due = due.plusDays(1);
-		}
-		return due;
+		return new BusinessCalendar(holidays).onOrAfter(month.atDay(Math.min(paymentDay, month.lengthOfMonth())));
 	}
 
 }

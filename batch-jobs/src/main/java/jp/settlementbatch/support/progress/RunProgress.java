@@ -5,10 +5,7 @@ import jp.settlementbatch.support.csv.PanGuard;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -60,9 +57,8 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	private static final String[] JOB_CONTEXT = { LogContext.JOB, LogContext.BUSINESS_DATE, LogContext.PARTITION,
 			LogContext.JOB_EXECUTION_ID };
 
-	private final List<JobMeasure> measures;
-
-	private final PrintStream metrics;
+	/** Each job's metrics line when it ends, or null for none. */
+	private final JobMetrics jobMetrics;
 
 	/**
 	 * @param terminal where progress lines go for a person, or null for log events only
@@ -79,8 +75,7 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 	 */
 	public RunProgress(PrintStream terminal, List<JobMeasure> measures, PrintStream metrics) {
 		this.terminal = terminal;
-		this.measures = measures;
-		this.metrics = metrics;
+		this.jobMetrics = (metrics == null) ? null : new JobMetrics(measures, metrics);
 	}
 
 	public Optional<JobExecution> current() {
@@ -137,58 +132,14 @@ public class RunProgress implements StepExecutionListener, ChunkListener<Object,
 		jobEvent("job_finished").addKeyValue("status", jobExecution.getStatus().name())
 			.addKeyValue("exit_code", jobExecution.getExitStatus().getExitCode())
 			.log("Job {} ended {}", jobExecution.getJobInstance().getJobName(), jobExecution.getStatus());
-		if (this.metrics != null) {
-			emitMetrics(jobExecution);
+		if (this.jobMetrics != null) {
+			this.jobMetrics.emit(jobExecution);
 		}
 		if (this.outerContext != null) {
 			for (int i = 0; i < JOB_CONTEXT.length; i++) {
 				LogContext.put(JOB_CONTEXT[i], this.outerContext[i]);
 			}
 		}
-	}
-
-	/**
-	 * The job's metrics line (EMF), whatever its status: duration and items of every job,
-	 * and what its family's {@link JobMeasure} adds. A measure that cannot be taken (the
-	 * database gone) is left out; the line still goes.
-	 */
-	private void emitMetrics(JobExecution execution) {
-		List<EmbeddedMetrics.Metric> metrics = new ArrayList<>();
-		java.time.LocalDateTime started = execution.getStartTime();
-		metrics.add(EmbeddedMetrics.Metric.seconds("Duration",
-				started == null ? 0 : Duration.between(started, java.time.LocalDateTime.now()).toMillis() / 1000.0));
-		long read = 0;
-		long written = 0;
-		long filtered = 0;
-		long skipped = 0;
-		for (StepExecution step : execution.getStepExecutions()) {
-			read += step.getReadCount();
-			written += step.getWriteCount();
-			filtered += step.getFilterCount();
-			skipped += step.getSkipCount();
-		}
-		metrics.add(EmbeddedMetrics.Metric.count("ItemsRead", read));
-		metrics.add(EmbeddedMetrics.Metric.count("ItemsWritten", written));
-		metrics.add(EmbeddedMetrics.Metric.count("ItemsFiltered", filtered));
-		metrics.add(EmbeddedMetrics.Metric.count("ItemsSkipped", skipped));
-		boolean rejected = "REJECTED".equals(execution.getExitStatus().getExitCode());
-		metrics.add(EmbeddedMetrics.Metric.count("Failed",
-				execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED ? 0 : 1));
-		metrics.add(EmbeddedMetrics.Metric.count("Rejected", rejected ? 1 : 0));
-		for (JobMeasure measure : this.measures) {
-			try {
-				metrics.addAll(measure.measure(execution));
-			}
-			catch (RuntimeException ex) {
-				log.atWarn()
-					.addKeyValue("event", "metrics_incomplete")
-					.log("Some metrics of this job could not be measured: {}", ex.getMessage());
-			}
-		}
-		Map<String, String> dimensions = new LinkedHashMap<>();
-		dimensions.put("job", execution.getJobInstance().getJobName());
-		dimensions.put("status", rejected ? "REJECTED" : execution.getStatus().name());
-		EmbeddedMetrics.emit(this.metrics, dimensions, metrics);
 	}
 
 	/** A job's event: its job, date and execution are in the {@link LogContext}. */

@@ -8,12 +8,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -187,6 +191,35 @@ public final class PgCopy {
 			return Arrays.copyOf(this.out.buffer, this.out.position);
 		}
 
+	}
+
+	/**
+	 * The Java type each of {@code columns} of {@code table} takes in a binary COPY, or
+	 * null when one has no binary form here.
+	 */
+	public static Class<?>[] binaryTypes(JdbcTemplate jdbc, String table, List<String> columns) {
+		Map<String, String> types = new HashMap<>();
+		jdbc.query(
+				"SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0",
+				rs -> {
+					types.put(rs.getString(1), rs.getString(2));
+				}, table);
+		Class<?>[] classes = new Class<?>[columns.size()];
+		for (int i = 0; i < classes.length; i++) {
+			classes[i] = switch (String.valueOf(types.get(columns.get(i)))) {
+				case "text", "character varying", "character" -> String.class;
+				case "bigint" -> Long.class;
+				case "integer" -> Integer.class;
+				case "date" -> LocalDate.class;
+				case "timestamp with time zone" -> Instant.class;
+				case "boolean" -> Boolean.class;
+				default -> null;
+			};
+			if (classes[i] == null) {
+				return null;
+			}
+		}
+		return classes;
 	}
 
 }

@@ -3,8 +3,6 @@ package jp.settlementbatch.support.intake;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +65,7 @@ final class DetailCopy {
 	private final Class<?>[] binaryTypes;
 
 	/** The current chunk's COPY, from its first accepted line until it is written. */
-	private Runs chunk;
+	private CopyRuns chunk;
 
 	private Savepoint savepoint;
 
@@ -80,7 +78,7 @@ final class DetailCopy {
 		this.staging = "pg_temp.intake_" + kind.slug().replace('-', '_');
 		List<String> names = new ArrayList<>(List.of("file_id", "line_number"));
 		names.addAll(kind.columnNames());
-		this.binaryTypes = binaryTypes(new JdbcTemplate(dataSource), kind.table(), names);
+		this.binaryTypes = PgCopy.binaryTypes(new JdbcTemplate(dataSource), kind.table(), names);
 	}
 
 	/**
@@ -98,7 +96,7 @@ final class DetailCopy {
 				if (this.kind.uniqueKey() != null) {
 					this.savepoint = DataSourceUtils.getConnection(this.dataSource).setSavepoint();
 				}
-				this.chunk = new Runs(this.kind.table(), fileId);
+				this.chunk = new CopyRuns(this.dataSource, this.kind.table(), this.columns, fileId);
 			}
 			this.chunk.add(line);
 		}
@@ -214,65 +212,9 @@ final class DetailCopy {
 	}
 
 	private void copy(String table, long fileId, List<CheckedLine> lines) {
-		Runs runs = new Runs(table, fileId);
+		CopyRuns runs = new CopyRuns(this.dataSource, table, this.columns, fileId);
 		lines.forEach(runs::add);
 		runs.finish();
-	}
-
-	/**
-	 * COPY of lines into one table, in line order: a run of lines encoded ahead goes in
-	 * PostgreSQL's binary format (it then parses no numbers, dates or timestamps), a run
-	 * of other lines as text. A file's lines are all one or the other unless a value has
-	 * no binary form.
-	 */
-	private final class Runs {
-
-		private final String table;
-
-		private final long fileId;
-
-		private PgCopy open;
-
-		private boolean binary;
-
-		Runs(String table, long fileId) {
-			this.table = table;
-			this.fileId = fileId;
-		}
-
-		void add(CheckedLine line) {
-			boolean encoded = line.encoded() != null;
-			if (this.open != null && this.binary != encoded) {
-				finish(); // a run of the other form starts
-			}
-			if (this.open == null) {
-				this.open = encoded ? PgCopy.binaryInto(DetailCopy.this.dataSource, this.table, DetailCopy.this.columns)
-						: PgCopy.into(DetailCopy.this.dataSource, this.table, DetailCopy.this.columns);
-				this.binary = encoded;
-			}
-			if (encoded) {
-				this.open.encodedRow(line.encoded());
-			}
-			else {
-				this.open.row(rowOf(this.fileId, line.lineNumber(), line.values()));
-			}
-		}
-
-		void finish() {
-			if (this.open != null) {
-				PgCopy copy = this.open;
-				this.open = null;
-				copy.finish();
-			}
-		}
-
-		void cancel() {
-			if (this.open != null) {
-				this.open.cancel();
-				this.open = null;
-			}
-		}
-
 	}
 
 	/** Whether a line's values (the row after file id and line number) fit binary. */
@@ -284,42 +226,6 @@ final class DetailCopy {
 			}
 		}
 		return true;
-	}
-
-	private static Class<?>[] binaryTypes(JdbcTemplate jdbc, String table, List<String> columns) {
-		Map<String, String> types = new HashMap<>();
-		jdbc.query(
-				"SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0",
-				rs -> {
-					types.put(rs.getString(1), rs.getString(2));
-				}, table);
-		Class<?>[] classes = new Class<?>[columns.size()];
-		for (int i = 0; i < classes.length; i++) {
-			classes[i] = switch (String.valueOf(types.get(columns.get(i)))) {
-				case "text", "character varying", "character" -> String.class;
-				case "bigint" -> Long.class;
-				case "integer" -> Integer.class;
-				case "date" -> LocalDate.class;
-				case "timestamp with time zone" -> Instant.class;
-				case "boolean" -> Boolean.class;
-				default -> null;
-			};
-			if (classes[i] == null) {
-				return null;
-			}
-		}
-		return classes;
-	}
-
-	/**
-	 * The table row of an accepted line: file id, line number, then the rule's values.
-	 */
-	private static Object[] rowOf(long fileId, int lineNumber, Object[] values) {
-		Object[] row = new Object[values.length + 2];
-		row[0] = fileId;
-		row[1] = lineNumber;
-		System.arraycopy(values, 0, row, 2, values.length);
-		return row;
 	}
 
 	private static String prefixed(String alias, List<String> columns) {

@@ -1,11 +1,17 @@
 package jp.settlementbatch.support.intake;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
+import jp.settlementbatch.support.csv.FileRejection;
 import jp.settlementbatch.support.files.FileStore;
+import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
 import jp.settlementbatch.support.intake.IntakeSteps.IntakeContext;
 import jp.settlementbatch.support.progress.RunProgress;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -56,9 +62,39 @@ public class IntakeJobs {
 				.getJobExecution()
 				.getJobInstance()
 				.getInstanceId();
-			contribution.setExitStatus(IntakeSteps.verdict(this.context.importFiles().ofJobInstance(instanceId)));
+			contribution.setExitStatus(verdict(this.context.importFiles().ofJobInstance(instanceId)));
 			return RepeatStatus.FINISHED;
 		}, this.context.transactionManager()).listener((StepExecutionListener) this.context.stepListener()).build();
+	}
+
+	/**
+	 * REJECTED, saying which files and why, when a file was rejected as a whole;
+	 * COMPLETED, saying so, when every file was the same bytes as one already accepted.
+	 */
+	static ExitStatus verdict(List<ImportFile> files) {
+		List<ImportFile> rejected = files.stream().filter(f -> "REJECTED".equals(f.status())).toList();
+		List<ImportFile> again = files.stream().filter(f -> IntakeSteps.DUPLICATE.equals(f.status())).toList();
+		if (rejected.isEmpty() && !again.isEmpty()) {
+			return new ExitStatus("COMPLETED",
+					again.stream()
+						.map(f -> f.fileName() + " is the same bytes as the file already accepted for "
+								+ f.businessDate() + ": nothing to take in.")
+						.collect(Collectors.joining(" ")));
+		}
+		if (rejected.isEmpty()) {
+			return ExitStatus.COMPLETED;
+		}
+		StringBuilder description = new StringBuilder();
+		for (ImportFile file : rejected) {
+			FileRejection reason = FileRejection.valueOf(file.rejectReason());
+			description.append(file.fileName())
+				.append(" rejected: ")
+				.append(reason.name())
+				.append(" (")
+				.append(reason.description())
+				.append("). ");
+		}
+		return new ExitStatus("REJECTED", description.toString().trim());
 	}
 
 }

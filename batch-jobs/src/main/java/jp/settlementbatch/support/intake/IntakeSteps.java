@@ -22,7 +22,6 @@ import jp.settlementbatch.support.files.FileStore;
 import jp.settlementbatch.support.intake.ImportFiles.ImportFile;
 import jp.settlementbatch.support.progress.RunProgress;
 
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
@@ -296,32 +295,6 @@ public final class IntakeSteps {
 			DataSource dataSource, JdbcTemplate jdbc, FileStore files, ImportFiles importFiles, int chunkSize,
 			RunProgress stepListener, PendingLines pendingLines) {
 
-	}
-
-	static ExitStatus verdict(List<ImportFile> files) {
-		List<ImportFile> rejected = files.stream().filter(f -> "REJECTED".equals(f.status())).toList();
-		List<ImportFile> again = files.stream().filter(f -> DUPLICATE.equals(f.status())).toList();
-		if (rejected.isEmpty() && !again.isEmpty()) {
-			return new ExitStatus("COMPLETED",
-					again.stream()
-						.map(f -> f.fileName() + " is the same bytes as the file already accepted for "
-								+ f.businessDate() + ": nothing to take in.")
-						.collect(java.util.stream.Collectors.joining(" ")));
-		}
-		if (rejected.isEmpty()) {
-			return ExitStatus.COMPLETED;
-		}
-		StringBuilder description = new StringBuilder();
-		for (ImportFile file : rejected) {
-			FileRejection reason = FileRejection.valueOf(file.rejectReason());
-			description.append(file.fileName())
-				.append(" rejected: ")
-				.append(reason.name())
-				.append(" (")
-				.append(reason.description())
-				.append("). ");
-		}
-		return new ExitStatus("REJECTED", description.toString().trim());
 	}
 
 }

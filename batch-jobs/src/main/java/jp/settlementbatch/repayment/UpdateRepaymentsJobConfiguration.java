@@ -20,7 +20,7 @@ import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.LedgerRows;
-import jp.settlementbatch.ledger.Partition;
+import jp.settlementbatch.ledger.PostingDay;
 import jp.settlementbatch.ledger.Position;
 
 import org.springframework.batch.core.job.Job;
@@ -75,41 +75,20 @@ class UpdateRepaymentsJobConfiguration {
 
 	static final class ApplyRepayments extends AccountWork<AccountDay, Applied> {
 
+		/**
+		 * The day's lines alone: the terms and balances are read per chunk, as the job
+		 * writes them.
+		 */
+		private static final PostingDay DAY = new PostingDay("repayment.repayment", "REPAYMENTS", "update-repayments",
+				"repayments_through", "repayment_id, amount, value_date", "paid_at, repayment_id COLLATE \"C\"");
+
 		ApplyRepayments(DataSource dataSource) {
 			super(dataSource);
 		}
 
 		@Override
 		protected String sql() {
-			// the day's repayments alone: of the files claimed for the day, the lines
-			// released from waiting for their account, and those an account held by this
-			// job still has to apply; the terms and balances are read per chunk, as this
-			// job writes them
-			String partition = Partition.condition("r.account_id");
-			return """
-					SELECT account_id, repayment_id, amount, value_date FROM (
-					SELECT r.account_id, f.posted_on, r.paid_at, r.repayment_id, r.amount, r.value_date
-					FROM batch.import_file f
-					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.reject_reason IS NULL
-					     AND r.pending_since IS NULL AND r.released_on IS NULL
-					WHERE f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED' AND f.posted_on = ? AND %1$s
-					UNION ALL
-					SELECT r.account_id, r.released_on, r.paid_at, r.repayment_id, r.amount, r.value_date
-					FROM repayment.repayment r
-					WHERE r.released_on = ? AND r.reject_reason IS NULL AND %1$s
-					UNION ALL
-					SELECT r.account_id, f.posted_on, r.paid_at, r.repayment_id, r.amount, r.value_date
-					FROM card.held_account h
-					LEFT JOIN card.balance b ON b.account_id = h.account_id
-					JOIN batch.import_file f ON f.file_type = 'REPAYMENTS' AND f.status = 'ACCEPTED'
-					     AND f.posted_on >= h.held_since AND f.posted_on < ?
-					     AND f.posted_on > coalesce(b.repayments_through, DATE '1900-01-01')
-					JOIN repayment.repayment r ON r.file_id = f.file_id AND r.account_id = h.account_id
-					     AND r.reject_reason IS NULL AND r.pending_since IS NULL AND r.released_on IS NULL
-					WHERE h.job = 'update-repayments' AND h.released_on IS NULL AND %1$s
-					) day
-					ORDER BY account_id COLLATE "C", posted_on, paid_at, repayment_id COLLATE "C"
-					""".formatted(partition);
+			return DAY.sql();
 		}
 
 		@Override
@@ -119,9 +98,7 @@ class UpdateRepaymentsJobConfiguration {
 
 		@Override
 		protected Object[] parameters() {
-			Object[] p = this.partition.parameters();
-			return new Object[] { this.businessDate, p[0], p[1], p[2], this.businessDate, p[0], p[1], p[2],
-					this.businessDate, p[0], p[1], p[2] };
+			return PostingDay.parameters(this.businessDate, this.partition);
 		}
 
 		@Override

@@ -19,7 +19,7 @@ import jp.settlementbatch.ledger.Journal;
 import jp.settlementbatch.ledger.LedgerAccount;
 import jp.settlementbatch.ledger.LedgerJobs;
 import jp.settlementbatch.ledger.LedgerRows;
-import jp.settlementbatch.ledger.Partition;
+import jp.settlementbatch.ledger.PostingDay;
 import jp.settlementbatch.ledger.Position;
 
 import org.springframework.batch.core.job.Job;
@@ -77,44 +77,21 @@ class UpdateStatementsJobConfiguration {
 
 	static final class PostCashFlows extends AccountWork<AccountDay, Journal> {
 
+		/**
+		 * The day's lines alone: the terms and balances are read per chunk, as the job
+		 * writes them.
+		 */
+		private static final PostingDay DAY = new PostingDay("payment.cash_flow", "CASH_FLOWS", "update-statements",
+				"statements_through", "type, amount, value_date, original_transaction_id",
+				"transacted_at, transaction_id COLLATE \"C\"");
+
 		PostCashFlows(DataSource dataSource) {
 			super(dataSource);
 		}
 
 		@Override
 		protected String sql() {
-			// the day's cash flows alone, narrow and sorted: of the files claimed for the
-			// day, the lines released from waiting for their account, and those an
-			// account held by this job still has to post; the terms and balances are read
-			// per chunk, as this job writes them
-			String partition = Partition.condition("c.account_id");
-			return """
-					SELECT account_id, type, amount, value_date, original_transaction_id FROM (
-					SELECT c.account_id, f.posted_on, c.transacted_at, c.transaction_id, c.type, c.amount,
-					       c.value_date, c.original_transaction_id
-					FROM batch.import_file f
-					JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.reject_reason IS NULL
-					     AND c.pending_since IS NULL AND c.released_on IS NULL
-					WHERE f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED' AND f.posted_on = ? AND %1$s
-					UNION ALL
-					SELECT c.account_id, c.released_on, c.transacted_at, c.transaction_id, c.type, c.amount,
-					       c.value_date, c.original_transaction_id
-					FROM payment.cash_flow c
-					WHERE c.released_on = ? AND c.reject_reason IS NULL AND %1$s
-					UNION ALL
-					SELECT c.account_id, f.posted_on, c.transacted_at, c.transaction_id, c.type, c.amount,
-					       c.value_date, c.original_transaction_id
-					FROM card.held_account h
-					LEFT JOIN card.balance b ON b.account_id = h.account_id
-					JOIN batch.import_file f ON f.file_type = 'CASH_FLOWS' AND f.status = 'ACCEPTED'
-					     AND f.posted_on >= h.held_since AND f.posted_on < ?
-					     AND f.posted_on > coalesce(b.statements_through, DATE '1900-01-01')
-					JOIN payment.cash_flow c ON c.file_id = f.file_id AND c.account_id = h.account_id
-					     AND c.reject_reason IS NULL AND c.pending_since IS NULL AND c.released_on IS NULL
-					WHERE h.job = 'update-statements' AND h.released_on IS NULL AND %1$s
-					) day
-					ORDER BY account_id COLLATE "C", posted_on, transacted_at, transaction_id COLLATE "C"
-					""".formatted(partition);
+			return DAY.sql();
 		}
 
 		@Override
@@ -124,9 +101,7 @@ class UpdateStatementsJobConfiguration {
 
 		@Override
 		protected Object[] parameters() {
-			Object[] p = this.partition.parameters();
-			return new Object[] { this.businessDate, p[0], p[1], p[2], this.businessDate, p[0], p[1], p[2],
-					this.businessDate, p[0], p[1], p[2] };
+			return PostingDay.parameters(this.businessDate, this.partition);
 		}
 
 		@Override

@@ -51,11 +51,11 @@ public final class FileReopenings {
 							+ businessDate + ").");
 		}
 		ImportFiles.ImportFile file = latest.get();
-		if ("ACCEPTED".equals(file.status())) {
+		if (file.status() == FileStatus.ACCEPTED) {
 			return new Refusal(false, fileName + " of " + businessDate
 					+ " was accepted: there is nothing to take again. A correction is a new file.");
 		}
-		if (!"REJECTED".equals(file.status()) || !OUTSIDE_ITS_BYTES.contains(file.rejectReason())) {
+		if (file.status() != FileStatus.REJECTED || !OUTSIDE_ITS_BYTES.contains(file.rejectReason())) {
 			return new Refusal(false,
 					fileName + " of " + businessDate + " was " + file.status()
 							+ (file.rejectReason() == null ? "" : " (" + file.rejectReason() + ")")

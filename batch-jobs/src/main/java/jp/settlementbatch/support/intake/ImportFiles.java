@@ -14,11 +14,11 @@ public class ImportFiles {
 
 	/** A registered file. */
 	public record ImportFile(long fileId, String fileName, String fileType, LocalDate businessDate, String sha256,
-			String status, String rejectReason, Integer detailCount, Integer acceptedCount, Integer rejectedCount,
+			FileStatus status, String rejectReason, Integer detailCount, Integer acceptedCount, Integer rejectedCount,
 			Integer duplicateCount, Integer pendingCount) {
 
 		public boolean loading() {
-			return "LOADING".equals(this.status);
+			return this.status == FileStatus.LOADING;
 		}
 
 	}

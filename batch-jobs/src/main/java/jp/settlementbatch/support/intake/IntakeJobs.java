@@ -72,8 +72,8 @@ public class IntakeJobs {
 	 * COMPLETED, saying so, when every file was the same bytes as one already accepted.
 	 */
 	static ExitStatus verdict(List<ImportFile> files) {
-		List<ImportFile> rejected = files.stream().filter(f -> "REJECTED".equals(f.status())).toList();
-		List<ImportFile> again = files.stream().filter(f -> IntakeSteps.DUPLICATE.equals(f.status())).toList();
+		List<ImportFile> rejected = files.stream().filter(f -> f.status() == FileStatus.REJECTED).toList();
+		List<ImportFile> again = files.stream().filter(f -> f.status() == FileStatus.DUPLICATE).toList();
 		if (rejected.isEmpty() && !again.isEmpty()) {
 			return new ExitStatus("COMPLETED",
 					again.stream()
